@@ -1,0 +1,5 @@
+export * from "./identifiers/uscc.js";
+export * from "./regions.js";
+export * from "./random.js";
+export * from "./taxonomy/business-forms.js";
+export * from "./demo/demo-businesses.js";

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { Config } from "./config.js";
+import type { DatabaseHandle } from "./db/client.js";
+import { registerAuth } from "./http/auth.js";
+import { AppError } from "./http/errors.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { registerMetrics } from "./http/metrics.js";
+import { markRoutesPublic } from "./http/route-policy.js";
+import { ProblemSchema } from "./http/schema-helpers.js";
+import { registerValidation } from "./http/validation.js";
+import { accountRoutes } from "./modules/accounts/routes.js";
+import { entityRoutes } from "./modules/entities/routes.js";
+import { healthRoutes } from "./modules/health/routes.js";
+import { regionRoutes } from "./modules/regions/routes.js";
+import { webRoutes } from "./modules/web/routes.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every registered route with its options (policy included): read by the policy tests and docs. */
+    routeTable: readonly RouteOptions[];
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP application: external plugins, then cross-cutting hooks, then module routes (fastify/demo order). */
+export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-api-key']", "req.headers['x-csrf-token']"],
+    },
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.nodeEnv === "production",
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const routeTable: RouteOptions[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    routeTable.push(route);
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerValidation(app);
+  registerErrorHandler(app);
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    // Public routes get the configured budget per IP; signed-in traffic a generous one (ASVS 11.1.4).
+    max: (request) =>
+      request.routeOptions.config.policy && "public" in request.routeOptions.config.policy
+        ? config.publicRateLimit
+        : config.publicRateLimit * 10,
+    timeWindow: "1 minute",
+    errorResponseBuilder: () => new AppError("rate_limited"),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "shian 食安 API", version: "1" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "shian_sid" },
+          apiKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { docExpansion: "list" } });
+  });
+
+  registerAuth(app, database.db, config);
+  registerMetrics(app, () => database.poolStats());
+  await app.register(healthRoutes(database.db));
+  await app.register(accountRoutes(database.db, config));
+  await app.register(regionRoutes(database.db));
+  await app.register(entityRoutes(database.db));
+  await app.register(webRoutes);
+  return app;
+}
+

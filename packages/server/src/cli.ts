@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from "commander";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import type { DatabaseHandle } from "./db/client.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { SYSTEM_CONTEXT } from "./modules/accounts/actor.js";
+import { ROLES, type Role } from "./modules/accounts/roles.js";
+import { createUser } from "./modules/accounts/service.js";
+import { verifyAuditChain } from "./modules/audit/service.js";
+import { countUsers } from "./modules/demo/repository.js";
+import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
+import { openMigratedDatabase } from "./runtime.js";
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 6) throw new InvalidArgumentError("must be an integer ≥ 6");
+  return n;
+}
+
+/** Runs a command with a migrated database and closes it after; failures exit 1 with a clear message. */
+async function withDatabase(work: (database: DatabaseHandle, config: Config) => Promise<number | void>) {
+  let config: Config;
+  let database: DatabaseHandle | undefined;
+  try {
+    config = loadConfig();
+    database = await openMigratedDatabase(config);
+    process.exitCode = (await work(database, config)) ?? 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  } finally {
+    await database?.close();
+  }
+}
+
+interface DemoFlags {
+  demo?: boolean;
+  stores: number;
+  seed: string;
+}
+
+async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: DemoFlags) {
+  if ((await countUsers(database.db)) > 0) return;
+  const summary = await seedDemo(database.db, { stores: flags.stores, seed: flags.seed, nodeEnv: config.nodeEnv });
+  console.log(`Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.users} users.`);
+}
+
+async function serve(flags: DemoFlags) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  let database: DatabaseHandle;
+  try {
+    database = await openMigratedDatabase(config);
+  } catch (error) {
+    console.error(error instanceof DataDirLockedError ? error.message : error);
+    process.exit(1);
+  }
+  if (flags.demo) await seedDemoIfEmpty(database, config, flags);
+  const app = await buildApp(config, database);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL";
+  console.log(`shian is serving ${config.publicBaseUrl} (${where}).`);
+  console.log(`Log in at ${config.publicBaseUrl}/login`);
+  if (flags.demo) console.log(`Demo users: admin, acceptor, reviewer, approver, inspector, leader, owner, volunteer — password "${DEMO_PASSWORD}".`);
+}
+
+const program = new Command("shian").description("食安 shian — food licensing and supervision platform");
+
+const demoOptions = (command: Command) =>
+  command
+    .option("--stores <n>", "demo stores to create (≥ 6)", positiveInteger, 2000)
+    .option("--seed <seed>", "seed of the deterministic demo data", "shian-demo");
+
+demoOptions(program.command("serve").description("migrate and serve HTTP").option("--demo", "load demo data into an empty database")).action(
+  (flags: DemoFlags) => serve(flags),
+);
+
+program
+  .command("migrate")
+  .description("apply database migrations and reference data")
+  .action(() => withDatabase(async () => console.log("Database is up to date.")));
+
+demoOptions(program.command("seed").description("load demo data into an empty database").requiredOption("--demo", "demo data")).action(
+  (flags: DemoFlags) =>
+    withDatabase(async (database, config) => {
+      if ((await countUsers(database.db)) > 0) {
+        console.log("The database already has users; demo data not loaded.");
+        return;
+      }
+      await seedDemoIfEmpty(database, config, flags);
+    }),
+);
+
+program
+  .command("audit")
+  .description("audit log tools")
+  .command("verify")
+  .description("check the audit hash chain; exits 1 naming the first broken row")
+  .action(() =>
+    withDatabase(async (database) => {
+      const verdict = await verifyAuditChain(database.db);
+      if (verdict.ok) {
+        console.log(`Audit chain intact: ${verdict.rows} rows.`);
+        return 0;
+      }
+      console.error(`Audit chain broken at row seq=${verdict.seq} (${verdict.reason}); ${verdict.rows} rows before it verify.`);
+      return 1;
+    }),
+  );
+
+program
+  .command("users")
+  .description("user accounts")
+  .command("create")
+  .description("create a user; the password is read from SHIAN_PASSWORD")
+  .requiredOption("--username <name>")
+  .requiredOption("--role <role>", `one of ${ROLES.join(", ")}`)
+  .option("--region <code>", "GB/T 2260 jurisdiction code (omit for national)")
+  .option("--display-name <name>")
+  .action((flags: { username: string; role: string; region?: string; displayName?: string }) =>
+    withDatabase(async (database) => {
+      const password = process.env.SHIAN_PASSWORD;
+      if (!(ROLES as readonly string[]).includes(flags.role)) {
+        console.error(`--role must be one of ${ROLES.join(", ")}`);
+        return 1;
+      }
+      if (!password) {
+        console.error("Set SHIAN_PASSWORD to the new user's password (kept out of the shell history and process list).");
+        return 1;
+      }
+      const user = await createUser(database.db, SYSTEM_CONTEXT, {
+        username: flags.username,
+        displayName: flags.displayName ?? flags.username,
+        role: flags.role as Role,
+        regionCode: flags.region ?? null,
+        password,
+      });
+      console.log(`Created user ${user.username} (${user.role}, ${user.regionCode ?? "national"}).`);
+    }),
+  );
+
+await program.parseAsync();

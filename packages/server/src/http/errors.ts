@@ -1,0 +1,87 @@
+import type { Language } from "./language.js";
+
+/** Stable error codes; each maps to one HTTP status and one message per language (STYLE.md rule 7). */
+const ERRORS = {
+  validation_failed: { status: 400, "zh-CN": "请求内容不符合要求", en: "The request is not valid" },
+  invalid_json: { status: 400, "zh-CN": "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
+  invalid_credentials: { status: 401, "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
+  unauthenticated: { status: 401, "zh-CN": "请先登录", en: "Please log in first" },
+  csrf_failed: {
+    status: 403,
+    "zh-CN": "缺少或错误的 CSRF 令牌",
+    en: "Missing or wrong CSRF token",
+  },
+  forbidden: { status: 403, "zh-CN": "无权执行此操作", en: "You are not allowed to do this" },
+  not_found: { status: 404, "zh-CN": "未找到", en: "Not found" },
+  method_not_allowed: { status: 405, "zh-CN": "不支持该请求方法", en: "Method not allowed" },
+  conflict: { status: 409, "zh-CN": "与现有数据冲突", en: "Conflicts with existing data" },
+  payload_too_large: { status: 413, "zh-CN": "请求体过大", en: "The request body is too large" },
+  unsupported_media_type: {
+    status: 415,
+    "zh-CN": "不支持的内容类型",
+    en: "Unsupported content type",
+  },
+  weak_password: {
+    status: 422,
+    "zh-CN": "新密码不符合要求：至少 12 位，且不能是常见密码或与用户名相同",
+    en: "The new password must have at least 12 characters and not be a common password or the username",
+  },
+  account_locked: {
+    status: 429,
+    "zh-CN": "登录失败次数过多，账户已临时锁定，请稍后再试",
+    en: "Too many failed logins: the account is locked for a while",
+  },
+  rate_limited: { status: 429, "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests, try again later" },
+  internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
+  not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
+} as const satisfies Record<string, { status: number } & Record<Language, string>>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  /** JSON pointer into the request part, e.g. "/body/username". */
+  pointer: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: Partial<Record<Language, string>>,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(code);
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export function problemType(code: ErrorCode): string {
+  return `urn:shian:problem:${code}`;
+}
+
+/** RFC 9457 problem details for an error, in the request's language. */
+export function toProblem(error: AppError, language: Language, instance: string, requestId: string): Problem {
+  const entry = ERRORS[error.code];
+  return {
+    type: problemType(error.code),
+    title: entry[language],
+    status: entry.status,
+    detail: error.detail?.[language] ?? entry[language],
+    instance,
+    requestId,
+    ...(error.fieldErrors?.length ? { errors: error.fieldErrors } : {}),
+  };
+}

@@ -1,0 +1,6 @@
+/** PIPL art. 51 / GB/T 35273 §6.2: personal data is masked in public and list replies. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length < 7) return "*".repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, loginAs, type TestApp } from "../../test/test-app.js";
+import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
+
+// Jurisdiction (辖区) scoping: officers see their region; out-of-region records are 404, never 403.
+let t: TestApp;
+let fenghuaStore: Awaited<ReturnType<typeof makeStore>>;
+let zhenhaiStore: Awaited<ReturnType<typeof makeStore>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  fenghuaStore = await makeStore(db, "330213");
+  zhenhaiStore = await makeStore(db, "330211");
+  await makeStore(db, "440106");
+  await makeUser(db, { role: "inspector", regionCode: "330213", username: "fenghua-inspector" });
+  await makeUser(db, { role: "leader", regionCode: "330200", username: "ningbo-leader" });
+  await makeUser(db, { role: "business_owner", regionCode: "330213", username: "fenghua-owner", businessId: fenghuaStore.businessId });
+  await makeUser(db, { role: "volunteer", regionCode: "330213", username: "fenghua-volunteer" });
+});
+afterAll(() => t.close());
+
+describe("jurisdiction scoping", () => {
+  it("a Fenghua officer reads a Fenghua store", async () => {
+    const session = await loginAs(t.app, "fenghua-inspector", TEST_PASSWORD);
+    const response = await session.inject({ url: `/api/v1/stores/${fenghuaStore.store.id}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ id: fenghuaStore.store.id, regionCode: "330213" });
+  });
+
+  it("a Fenghua officer reading a Zhenhai store gets 404, not 403", async () => {
+    const session = await loginAs(t.app, "fenghua-inspector", TEST_PASSWORD);
+    const store = await session.inject({ url: `/api/v1/stores/${zhenhaiStore.store.id}` });
+    expect(store.statusCode).toBe(404);
+    expect(store.json().type).toBe("urn:shian:problem:not_found");
+    const business = await session.inject({ url: `/api/v1/businesses/${zhenhaiStore.businessId}` });
+    expect(business.statusCode).toBe(404);
+  });
+
+  it("the Fenghua officer's list holds only Fenghua stores", async () => {
+    const session = await loginAs(t.app, "fenghua-inspector", TEST_PASSWORD);
+    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as { items: { regionCode: string }[] };
+    expect(items.length).toBe(1);
+    expect(items.every((s) => s.regionCode === "330213")).toBe(true);
+  });
+
+  it("a Ningbo city leader sees its counties (Fenghua and Zhenhai) but not Guangzhou", async () => {
+    const session = await loginAs(t.app, "ningbo-leader", TEST_PASSWORD);
+    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as { items: { regionCode: string }[] };
+    expect(items.map((s) => s.regionCode).sort()).toEqual(["330211", "330213"]);
+  });
+
+  it("a business owner sees only its own business, with the phone masked", async () => {
+    const session = await loginAs(t.app, "fenghua-owner", TEST_PASSWORD);
+    const own = await session.inject({ url: `/api/v1/businesses/${fenghuaStore.businessId}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect((await session.inject({ url: `/api/v1/stores/${zhenhaiStore.store.id}` })).statusCode).toBe(404);
+  });
+
+  it("a volunteer may not read the store register", async () => {
+    const session = await loginAs(t.app, "fenghua-volunteer", TEST_PASSWORD);
+    expect((await session.inject({ url: "/api/v1/stores" })).statusCode).toBe(403);
+  });
+
+  it("a malformed id is a 400, not a 500", async () => {
+    const session = await loginAs(t.app, "fenghua-inspector", TEST_PASSWORD);
+    expect((await session.inject({ url: "/api/v1/stores/not-a-uuid" })).statusCode).toBe(400);
+  });
+});

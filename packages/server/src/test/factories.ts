@@ -1,0 +1,58 @@
+import { createRandom, generateDemoBusiness, DEMO_DISTRICTS } from "@shian/domain";
+import type { Database } from "../db/client.js";
+import { hashPassword } from "../modules/accounts/password.js";
+import { insertUser } from "../modules/accounts/repository.js";
+import type { Role } from "../modules/accounts/roles.js";
+import { insertBusinesses, insertStores, listStores } from "../modules/entities/repository.js";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+let counter = 0;
+
+export async function makeUser(
+  db: Database,
+  options: { role: Role; regionCode: string | null; username?: string; businessId?: string },
+) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  counter += 1;
+  return insertUser(db, {
+    username: options.username ?? `${options.role}-${counter}`,
+    displayName: `${options.role} ${counter}`,
+    role: options.role,
+    regionCode: options.regionCode,
+    businessId: options.businessId ?? null,
+    passwordHash: await passwordHash,
+  });
+}
+
+/** A business with one store in a demo district, from the deterministic demo generator. */
+export async function makeStore(db: Database, regionCode: string) {
+  const district = DEMO_DISTRICTS.find((d) => d.code === regionCode);
+  if (!district) throw new Error(`no demo district ${regionCode}`);
+  counter += 1;
+  const generated = generateDemoBusiness(createRandom(`factory-${counter}`), district, counter);
+  const [business] = await insertBusinesses(db, [
+    {
+      uscc: generated.uscc,
+      name: generated.name,
+      legalRepresentative: generated.legalRepresentative,
+      phone: generated.phone,
+      regionCode,
+    },
+  ]);
+  await insertStores(db, [
+    {
+      businessId: business!.id,
+      name: generated.store.name,
+      address: generated.store.address,
+      regionCode,
+      lat: generated.store.lat,
+      lng: generated.store.lng,
+      businessForm: generated.store.businessForm,
+      subtype: generated.store.subtype,
+      areaM2: String(generated.store.areaM2),
+    },
+  ]);
+  const [store] = await listStores(db, { regionPrefix: null, businessId: business!.id, limit: 1 });
+  return { businessId: business!.id, store: store! };
+}
