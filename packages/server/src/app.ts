@@ -5,7 +5,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { Config } from "./config.js";
+import { isSecureDeployment, type Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { registerAuth } from "./http/auth.js";
 import { AppError } from "./http/errors.js";
@@ -58,9 +58,13 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerErrorHandler(app);
   app.addSchema(ProblemSchema);
 
+  const secure = isSecureDeployment(config);
   await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only behind TLS: on plain HTTP they would break the site.
+    hsts: secure,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: secure ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],

@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { AppError, toProblem } from "./http/errors.js";
 import { SYSTEM_CONTEXT } from "./modules/accounts/actor.js";
 import { ROLES, type Role } from "./modules/accounts/roles.js";
 import { createUser } from "./modules/accounts/service.js";
@@ -29,6 +30,8 @@ async function withDatabase(work: (database: DatabaseHandle, config: Config) => 
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
       console.error(error.message);
+    } else if (error instanceof AppError) {
+      console.error(toProblem(error, "en", "cli", "").detail);
     } else {
       console.error(error);
     }
