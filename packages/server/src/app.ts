@@ -35,7 +35,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-api-key']", "req.headers['x-csrf-token']"],
+      redact: [
+        "req.headers.cookie",
+        "req.headers.authorization",
+        "req.headers['x-api-key']",
+        "req.headers['x-csrf-token']",
+      ],
     },
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.nodeEnv === "production",
@@ -99,7 +104,11 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   });
   await app.register(async (docs) => {
     markRoutesPublic(docs);
-    await docs.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { docExpansion: "list" } });
+    await docs.register(swaggerUi, {
+      routePrefix: "/api/docs",
+      staticCSP: true,
+      uiConfig: { docExpansion: "list" },
+    });
   });
 
   registerAuth(app, database.db, config);
@@ -111,4 +120,3 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(webRoutes);
   return app;
 }
-

@@ -65,16 +65,24 @@ describe("shian CLI", () => {
   });
 
   it("users create refuses a weak password and creates a user with a strong one", () => {
-    const weak = spawnSync(process.execPath, [CLI, "users", "create", "--username", "chen", "--role", "inspector", "--region", "330213"], {
-      env: { ...env, SHIAN_PASSWORD: "short" },
-      encoding: "utf8",
-    });
+    const weak = spawnSync(
+      process.execPath,
+      [CLI, "users", "create", "--username", "chen", "--role", "inspector", "--region", "330213"],
+      {
+        env: { ...env, SHIAN_PASSWORD: "short" },
+        encoding: "utf8",
+      },
+    );
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain("at least 12 characters");
-    const strong = spawnSync(process.execPath, [CLI, "users", "create", "--username", "chen", "--role", "inspector", "--region", "330213"], {
-      env: { ...env, SHIAN_PASSWORD: "a strong passphrase for an inspector" },
-      encoding: "utf8",
-    });
+    const strong = spawnSync(
+      process.execPath,
+      [CLI, "users", "create", "--username", "chen", "--role", "inspector", "--region", "330213"],
+      {
+        env: { ...env, SHIAN_PASSWORD: "a strong passphrase for an inspector" },
+        encoding: "utf8",
+      },
+    );
     expect(strong.stdout).toContain("Created user chen (inspector, 330213)");
   });
 
@@ -92,7 +100,10 @@ describe("shian CLI", () => {
   });
 
   it("a bad configuration value exits 1 naming the variable", () => {
-    const result = spawnSync(process.execPath, [CLI, "migrate"], { env: { ...env, PORT: "eighty" }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [CLI, "migrate"], {
+      env: { ...env, PORT: "eighty" },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Invalid PORT: expected an integer from 0 to 65535");
   });

@@ -49,8 +49,14 @@ interface DemoFlags {
 
 async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: DemoFlags) {
   if ((await countUsers(database.db)) > 0) return;
-  const summary = await seedDemo(database.db, { stores: flags.stores, seed: flags.seed, nodeEnv: config.nodeEnv });
-  console.log(`Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.users} users.`);
+  const summary = await seedDemo(database.db, {
+    stores: flags.stores,
+    seed: flags.seed,
+    nodeEnv: config.nodeEnv,
+  });
+  console.log(
+    `Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.users} users.`,
+  );
 }
 
 async function serve(flags: DemoFlags) {
@@ -81,7 +87,10 @@ async function serve(flags: DemoFlags) {
   const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL";
   console.log(`shian is serving ${config.publicBaseUrl} (${where}).`);
   console.log(`Log in at ${config.publicBaseUrl}/login`);
-  if (flags.demo) console.log(`Demo users: admin, acceptor, reviewer, approver, inspector, leader, owner, volunteer — password "${DEMO_PASSWORD}".`);
+  if (flags.demo)
+    console.log(
+      `Demo users: admin, acceptor, reviewer, approver, inspector, leader, owner, volunteer — password "${DEMO_PASSWORD}".`,
+    );
 }
 
 const program = new Command("shian").description("食安 shian — food licensing and supervision platform");
@@ -91,24 +100,31 @@ const demoOptions = (command: Command) =>
     .option("--stores <n>", "demo stores to create (≥ 6)", positiveInteger, 2000)
     .option("--seed <seed>", "seed of the deterministic demo data", "shian-demo");
 
-demoOptions(program.command("serve").description("migrate and serve HTTP").option("--demo", "load demo data into an empty database")).action(
-  (flags: DemoFlags) => serve(flags),
-);
+demoOptions(
+  program
+    .command("serve")
+    .description("migrate and serve HTTP")
+    .option("--demo", "load demo data into an empty database"),
+).action((flags: DemoFlags) => serve(flags));
 
 program
   .command("migrate")
   .description("apply database migrations and reference data")
   .action(() => withDatabase(async () => console.log("Database is up to date.")));
 
-demoOptions(program.command("seed").description("load demo data into an empty database").requiredOption("--demo", "demo data")).action(
-  (flags: DemoFlags) =>
-    withDatabase(async (database, config) => {
-      if ((await countUsers(database.db)) > 0) {
-        console.log("The database already has users; demo data not loaded.");
-        return;
-      }
-      await seedDemoIfEmpty(database, config, flags);
-    }),
+demoOptions(
+  program
+    .command("seed")
+    .description("load demo data into an empty database")
+    .requiredOption("--demo", "demo data"),
+).action((flags: DemoFlags) =>
+  withDatabase(async (database, config) => {
+    if ((await countUsers(database.db)) > 0) {
+      console.log("The database already has users; demo data not loaded.");
+      return;
+    }
+    await seedDemoIfEmpty(database, config, flags);
+  }),
 );
 
 program
@@ -123,7 +139,9 @@ program
         console.log(`Audit chain intact: ${verdict.rows} rows.`);
         return 0;
       }
-      console.error(`Audit chain broken at row seq=${verdict.seq} (${verdict.reason}); ${verdict.rows} rows before it verify.`);
+      console.error(
+        `Audit chain broken at row seq=${verdict.seq} (${verdict.reason}); ${verdict.rows} rows before it verify.`,
+      );
       return 1;
     }),
   );
@@ -145,7 +163,9 @@ program
         return 1;
       }
       if (!password) {
-        console.error("Set SHIAN_PASSWORD to the new user's password (kept out of the shell history and process list).");
+        console.error(
+          "Set SHIAN_PASSWORD to the new user's password (kept out of the shell history and process list).",
+        );
         return 1;
       }
       const user = await createUser(database.db, SYSTEM_CONTEXT, {

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from "./config.js";
 describe("configuration from the environment", () => {
   it("has working defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "0.0.0.0", databaseUrl: undefined, logLevel: "info", nodeEnv: "development" });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "0.0.0.0",
+      databaseUrl: undefined,
+      logLevel: "info",
+      nodeEnv: "development",
+    });
     expect(config.publicBaseUrl).toBe("http://localhost:3000");
   });
 

@@ -32,7 +32,8 @@ export function requireUser(request: FastifyRequest): UserActor {
 function allows(policy: RoutePolicy, actor: Actor): boolean {
   if ("public" in policy) return true;
   if (actor.kind === "user") return policy.roles?.includes(actor.role) ?? false;
-  if (actor.kind === "api_client") return policy.apiScopes?.some((scope) => actor.scopes.includes(scope)) ?? false;
+  if (actor.kind === "api_client")
+    return policy.apiScopes?.some((scope) => actor.scopes.includes(scope)) ?? false;
   return false;
 }
 
@@ -54,7 +55,11 @@ export function registerAuth(app: FastifyInstance, db: Database, config: Config)
     } else if (sessionToken) {
       request.actor = await authenticateSession(db, sessionToken);
       const actor = request.actor;
-      if (actor && !SAFE_METHODS.has(request.method) && !csrfMatches(actor, request.headers["x-csrf-token"] as string)) {
+      if (
+        actor &&
+        !SAFE_METHODS.has(request.method) &&
+        !csrfMatches(actor, request.headers["x-csrf-token"] as string)
+      ) {
         if (!("public" in policy)) throw new AppError("csrf_failed");
         request.actor = null;
       }

@@ -32,7 +32,9 @@ function describeIssue(issue: AjvIssue, language: Language): string {
   const zh = language === "zh-CN";
   switch (issue.keyword) {
     case "required":
-      return zh ? `缺少必填字段 ${String(issue.params.missingProperty)}` : `${String(issue.params.missingProperty)} is required`;
+      return zh
+        ? `缺少必填字段 ${String(issue.params.missingProperty)}`
+        : `${String(issue.params.missingProperty)} is required`;
     case "additionalProperties":
       return zh
         ? `不允许的字段 ${String(issue.params.additionalProperty)}`
@@ -40,9 +42,13 @@ function describeIssue(issue: AjvIssue, language: Language): string {
     case "type":
       return zh ? `类型错误，应为 ${String(issue.params.type)}` : `must be ${String(issue.params.type)}`;
     case "maxLength":
-      return zh ? `长度不能超过 ${String(issue.params.limit)}` : `must be at most ${String(issue.params.limit)} characters`;
+      return zh
+        ? `长度不能超过 ${String(issue.params.limit)}`
+        : `must be at most ${String(issue.params.limit)} characters`;
     case "minLength":
-      return zh ? `长度不能少于 ${String(issue.params.limit)}` : `must be at least ${String(issue.params.limit)} characters`;
+      return zh
+        ? `长度不能少于 ${String(issue.params.limit)}`
+        : `must be at least ${String(issue.params.limit)} characters`;
     default:
       return zh ? "不符合要求" : (issue.message ?? "is not valid");
   }

@@ -31,7 +31,11 @@ const ERRORS = {
     "zh-CN": "登录失败次数过多，账户已临时锁定，请稍后再试",
     en: "Too many failed logins: the account is locked for a while",
   },
-  rate_limited: { status: 429, "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests, try again later" },
+  rate_limited: {
+    status: 429,
+    "zh-CN": "请求过于频繁，请稍后再试",
+    en: "Too many requests, try again later",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

@@ -12,7 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newUser = { username: "someone", displayName: "某人", role: "acceptor", regionCode: "440106", password: "a long enough passphrase" };
+const newUser = {
+  username: "someone",
+  displayName: "某人",
+  role: "acceptor",
+  regionCode: "440106",
+  password: "a long enough passphrase",
+};
 
 describe("health and operations endpoints", () => {
   it("/healthz answers while the process is alive", async () => {
@@ -30,7 +36,9 @@ describe("health and operations endpoints", () => {
     await t.app.inject({ url: "/healthz" });
     const response = await t.app.inject({ url: "/metrics" });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toMatch(/http_requests_total\{method="GET",route="\/healthz",status_code="200"\} \d+/);
+    expect(response.body).toMatch(
+      /http_requests_total\{method="GET",route="\/healthz",status_code="200"\} \d+/,
+    );
     expect(response.body).toContain("http_request_duration_seconds_bucket");
     expect(response.body).toContain('db_pool_connections{state="total"}');
   });
@@ -54,11 +62,18 @@ describe("problem+json errors (RFC 9457)", () => {
     const response = await t.app.inject({ url: "/api/v1/nope" });
     expect(response.statusCode).toBe(404);
     expect(response.headers["content-type"]).toContain("application/problem+json");
-    expect(response.json()).toMatchObject({ type: "urn:shian:problem:not_found", status: 404, title: "未找到" });
+    expect(response.json()).toMatchObject({
+      type: "urn:shian:problem:not_found",
+      status: 404,
+      title: "未找到",
+    });
   });
 
   it("answers in English when Accept-Language asks for it", async () => {
-    const response = await t.app.inject({ url: "/api/v1/nope", headers: { "accept-language": "en-US,en;q=0.9" } });
+    const response = await t.app.inject({
+      url: "/api/v1/nope",
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
     expect(response.json().title).toBe("Not found");
   });
 
@@ -85,13 +100,21 @@ describe("problem+json errors (RFC 9457)", () => {
   });
 
   it("unknown fields → 400 naming the field", async () => {
-    const response = await admin.inject({ method: "POST", url: "/api/v1/users", payload: { ...newUser, isAdmin: true } });
+    const response = await admin.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { ...newUser, isAdmin: true },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ pointer: "/body/isAdmin" }));
   });
 
   it("wrong types → 400 (no silent coercion of bodies)", async () => {
-    const response = await admin.inject({ method: "POST", url: "/api/v1/users", payload: { ...newUser, displayName: 42 } });
+    const response = await admin.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { ...newUser, displayName: 42 },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].pointer).toBe("/body/displayName");
   });

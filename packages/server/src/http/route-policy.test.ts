@@ -28,7 +28,11 @@ describe("route policies", () => {
     expect(protectedRoutes.length).toBeGreaterThan(3);
     for (const route of protectedRoutes) {
       const url = route.url.replace(/:[A-Za-z]+/g, "00000000-0000-4000-8000-000000000000");
-      const response = await t.app.inject({ method: route.method as "GET", url, payload: route.method === "GET" ? undefined : {} });
+      const response = await t.app.inject({
+        method: route.method as "GET",
+        url,
+        payload: route.method === "GET" ? undefined : {},
+      });
       expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 401,

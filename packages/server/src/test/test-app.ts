@@ -31,8 +31,13 @@ export interface Session {
 
 /** Logs in through the API and returns a helper that sends the cookie and CSRF token. */
 export async function loginAs(app: FastifyInstance, username: string, password: string): Promise<Session> {
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const { csrfToken } = response.json() as { csrfToken: string };
   return {

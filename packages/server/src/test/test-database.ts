@@ -40,7 +40,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     close: async () => {
       await handle.close();
-      if (serverUrl && url) await adminQuery(serverUrl, `drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
+      if (serverUrl && url)
+        await adminQuery(serverUrl, `drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
     },
   };
 }

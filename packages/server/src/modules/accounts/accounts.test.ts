@@ -29,12 +29,24 @@ describe("login and sessions", () => {
     const cookie = response.cookies.find((c) => c.name === "shian_sid")!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Lax");
-    expect(response.json().user).toMatchObject({ username: "zhang", role: "acceptor", regionCode: "440106", regionName: "天河区" });
+    expect(response.json().user).toMatchObject({
+      username: "zhang",
+      role: "acceptor",
+      regionCode: "440106",
+      regionName: "天河区",
+    });
     expect(JSON.stringify(response.json())).not.toContain("password");
-    const me = await t.app.inject({ url: "/api/v1/auth/me", headers: { cookie: `shian_sid=${cookie.value}` } });
+    const me = await t.app.inject({
+      url: "/api/v1/auth/me",
+      headers: { cookie: `shian_sid=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe("zhang");
-    expect(await lastAudit()).toMatchObject({ action: "auth.login", outcome: "success", actorLabel: "user:zhang" });
+    expect(await lastAudit()).toMatchObject({
+      action: "auth.login",
+      outcome: "success",
+      actorLabel: "user:zhang",
+    });
   });
 
   it("a wrong password → 401 problem, audited as a failure without the password", async () => {
@@ -62,7 +74,11 @@ describe("login and sessions", () => {
 
   it("locks an account after 5 failed logins, even against the right password (ASVS 2.2.1)", async () => {
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "victim", password: `guess-${i}` } });
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "victim", password: `guess-${i}` },
+      });
     }
     const response = await t.app.inject({
       method: "POST",
@@ -133,9 +149,17 @@ describe("user and API client administration", () => {
   it("an admin creates users only inside the admin's jurisdiction", async () => {
     const admin = await loginAs(t.app, "ningbo-admin", TEST_PASSWORD);
     const body = { displayName: "王五", role: "inspector", password: "inspector passphrase" };
-    const inside = await admin.inject({ method: "POST", url: "/api/v1/users", payload: { ...body, username: "wang", regionCode: "330213" } });
+    const inside = await admin.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { ...body, username: "wang", regionCode: "330213" },
+    });
     expect(inside.statusCode).toBe(201);
-    const outside = await admin.inject({ method: "POST", url: "/api/v1/users", payload: { ...body, username: "zhao", regionCode: "440106" } });
+    const outside = await admin.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { ...body, username: "zhao", regionCode: "440106" },
+    });
     expect(outside.statusCode).toBe(403);
   });
 
@@ -144,7 +168,13 @@ describe("user and API client administration", () => {
     const response = await session.inject({
       method: "POST",
       url: "/api/v1/users",
-      payload: { username: "x1", displayName: "x", role: "admin", regionCode: null, password: "a long passphrase!" },
+      payload: {
+        username: "x1",
+        displayName: "x",
+        role: "admin",
+        regionCode: null,
+        password: "a long passphrase!",
+      },
     });
     expect(response.statusCode).toBe(403);
   });

@@ -9,7 +9,15 @@ import { PUBLIC, allowRoles } from "../../http/route-policy.js";
 import { ProblemSchema, problemResponses } from "../../http/schema-helpers.js";
 import { ROLES } from "./roles.js";
 import { presentUser } from "./presenter.js";
-import { ApiClientCreated, CreateApiClientBody, CreateUserBody, LoginBody, PasswordChangeBody, SessionView, UserView } from "./schema.js";
+import {
+  ApiClientCreated,
+  CreateApiClientBody,
+  CreateUserBody,
+  LoginBody,
+  PasswordChangeBody,
+  SessionView,
+  UserView,
+} from "./schema.js";
 import * as accounts from "./service.js";
 import { findRegionName } from "./repository.js";
 
@@ -115,7 +123,8 @@ export function accountRoutes(db: Database, config: Config) {
           response: { 201: ApiClientCreated, ...problemResponses },
         },
       },
-      async (request, reply) => reply.code(201).send(await accounts.createApiClient(db, context(request), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await accounts.createApiClient(db, context(request), request.body)),
     );
   };
 }

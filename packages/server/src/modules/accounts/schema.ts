@@ -35,7 +35,10 @@ export const CreateUserBody = StrictObject({
 
 export const CreateApiClientBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 100 }),
-  scopes: Type.Array(Type.Union(API_SCOPES.map((scope) => Type.Literal(scope))), { minItems: 1, uniqueItems: true }),
+  scopes: Type.Array(Type.Union(API_SCOPES.map((scope) => Type.Literal(scope))), {
+    minItems: 1,
+    uniqueItems: true,
+  }),
   regionCode: Type.Union([RegionCode, Type.Null()]),
 });
 

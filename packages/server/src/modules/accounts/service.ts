@@ -35,7 +35,12 @@ export async function login(
   if (!user || user.disabledAt || locked || !passwordOk) {
     await db.transaction(async (tx) => {
       if (user && !locked) {
-        await repo.recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, new Date(Date.now() + LOCK_MINUTES * 60_000));
+        await repo.recordFailedLogin(
+          tx,
+          user.id,
+          LOCK_AFTER_FAILURES,
+          new Date(Date.now() + LOCK_MINUTES * 60_000),
+        );
       }
       await recordAudit(tx, context, {
         action: "auth.login",
@@ -59,12 +64,16 @@ export async function login(
       expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3_600_000),
       ip: context.ip,
     });
-    await recordAudit(tx, { ...context, actor: toUserActor(user, sha256Hex(token), csrfToken) }, {
-      action: "auth.login",
-      subjectType: "user",
-      subjectId: user.id,
-      regionCode: user.regionCode,
-    });
+    await recordAudit(
+      tx,
+      { ...context, actor: toUserActor(user, sha256Hex(token), csrfToken) },
+      {
+        action: "auth.login",
+        subjectType: "user",
+        subjectId: user.id,
+        regionCode: user.regionCode,
+      },
+    );
   });
   return { token, user, csrfToken, regionName: await repo.findRegionName(db, user.regionCode) };
 }
@@ -154,7 +163,11 @@ export interface NewUser {
   skipPasswordPolicy?: boolean;
 }
 
-export async function createUser(db: Database, context: RequestContext, input: NewUser): Promise<repo.UserRow> {
+export async function createUser(
+  db: Database,
+  context: RequestContext,
+  input: NewUser,
+): Promise<repo.UserRow> {
   authorizeUserCreation(context.actor, input.regionCode);
   if (!input.skipPasswordPolicy && checkPassword(input.password, input.username)) {
     throw new AppError("weak_password");

@@ -22,5 +22,7 @@ export interface AuditFields {
 /** SHA-256 over the previous row's hash and the row's canonical JSON (RFC 8785). */
 export function hashAuditRow(prevHash: string, row: AuditFields): string {
   const canonical = canonicalize({ ...row, at: row.at.toISOString(), prevHash });
-  return createHash("sha256").update(canonical ?? "").digest("hex");
+  return createHash("sha256")
+    .update(canonical ?? "")
+    .digest("hex");
 }

@@ -10,7 +10,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   for (let i = 1; i <= 5; i++) {
     await database.db.transaction((tx) =>
-      recordAudit(tx, SYSTEM_CONTEXT, { action: "test.write", subjectType: "thing", subjectId: String(i), after: { i, 名称: "测试" } }),
+      recordAudit(tx, SYSTEM_CONTEXT, {
+        action: "test.write",
+        subjectType: "thing",
+        subjectId: String(i),
+        after: { i, 名称: "测试" },
+      }),
     );
   }
 });
@@ -40,11 +45,21 @@ describe("audit hash chain", () => {
 
   it("a direct UPDATE of a row is found and named", async () => {
     await asSuperuser(sql`update audit_log set after = '{"i": 99}'::jsonb where seq = 3`);
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: false, rows: 2, seq: 3, reason: "hash_mismatch" });
+    expect(await verifyAuditChain(database.db)).toEqual({
+      ok: false,
+      rows: 2,
+      seq: 3,
+      reason: "hash_mismatch",
+    });
   });
 
   it("a deleted row is found by the gap it leaves", async () => {
     await asSuperuser(sql`delete from audit_log where seq = 3`);
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: false, rows: 2, seq: 4, reason: "sequence_gap" });
+    expect(await verifyAuditChain(database.db)).toEqual({
+      ok: false,
+      rows: 2,
+      seq: 4,
+      reason: "sequence_gap",
+    });
   });
 });

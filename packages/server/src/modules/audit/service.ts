@@ -55,7 +55,8 @@ export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise
       if (row.seq !== expectedSeq) return { ok: false, rows, seq: row.seq, reason: "sequence_gap" };
       if (row.prevHash !== prevHash) return { ok: false, rows, seq: row.seq, reason: "prev_hash_mismatch" };
       const { prevHash: _stored, hash, ...fields } = row;
-      if (hashAuditRow(prevHash, fields) !== hash) return { ok: false, rows, seq: row.seq, reason: "hash_mismatch" };
+      if (hashAuditRow(prevHash, fields) !== hash)
+        return { ok: false, rows, seq: row.seq, reason: "hash_mismatch" };
       prevHash = hash;
       expectedSeq += 1;
       rows += 1;

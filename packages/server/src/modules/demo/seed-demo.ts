@@ -45,7 +45,9 @@ interface DemoUser {
 }
 
 function demoUsers(homeBusinessId: string): DemoUser[] {
-  const users: DemoUser[] = [{ username: "admin", role: "admin", regionCode: null, displayName: ROLE_NAMES.admin }];
+  const users: DemoUser[] = [
+    { username: "admin", role: "admin", regionCode: null, displayName: ROLE_NAMES.admin },
+  ];
   for (const district of DEMO_DISTRICTS) {
     for (const role of DISTRICT_ROLES) {
       const displayName = `${district.name}${ROLE_NAMES[role]}`;
@@ -82,8 +84,11 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
     let storeCount = 0;
     for (const [districtIndex, district] of DEMO_DISTRICTS.entries()) {
       const count =
-        Math.floor(options.stores / DEMO_DISTRICTS.length) + (districtIndex < options.stores % DEMO_DISTRICTS.length ? 1 : 0);
-      const generated = Array.from({ length: count }, (_, index) => generateDemoBusiness(random, district, index));
+        Math.floor(options.stores / DEMO_DISTRICTS.length) +
+        (districtIndex < options.stores % DEMO_DISTRICTS.length ? 1 : 0);
+      const generated = Array.from({ length: count }, (_, index) =>
+        generateDemoBusiness(random, district, index),
+      );
       for (let start = 0; start < generated.length; start += 500) {
         const batch = generated.slice(start, start + 500);
         const inserted = await insertBusinesses(
@@ -128,7 +133,11 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
       });
     }
     const summary = { users: users.length, businesses: storeCount, stores: storeCount };
-    await recordAudit(tx, SYSTEM_CONTEXT, { action: "demo.seed", subjectType: "system", after: { ...summary, seed: options.seed } });
+    await recordAudit(tx, SYSTEM_CONTEXT, {
+      action: "demo.seed",
+      subjectType: "system",
+      after: { ...summary, seed: options.seed },
+    });
     return summary;
   });
 }

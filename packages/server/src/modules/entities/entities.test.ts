@@ -15,7 +15,12 @@ beforeAll(async () => {
   await makeStore(db, "440106");
   await makeUser(db, { role: "inspector", regionCode: "330213", username: "fenghua-inspector" });
   await makeUser(db, { role: "leader", regionCode: "330200", username: "ningbo-leader" });
-  await makeUser(db, { role: "business_owner", regionCode: "330213", username: "fenghua-owner", businessId: fenghuaStore.businessId });
+  await makeUser(db, {
+    role: "business_owner",
+    regionCode: "330213",
+    username: "fenghua-owner",
+    businessId: fenghuaStore.businessId,
+  });
   await makeUser(db, { role: "volunteer", regionCode: "330213", username: "fenghua-volunteer" });
 });
 afterAll(() => t.close());
@@ -39,14 +44,18 @@ describe("jurisdiction scoping", () => {
 
   it("the Fenghua officer's list holds only Fenghua stores", async () => {
     const session = await loginAs(t.app, "fenghua-inspector", TEST_PASSWORD);
-    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as { items: { regionCode: string }[] };
+    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as {
+      items: { regionCode: string }[];
+    };
     expect(items.length).toBe(1);
     expect(items.every((s) => s.regionCode === "330213")).toBe(true);
   });
 
   it("a Ningbo city leader sees its counties (Fenghua and Zhenhai) but not Guangzhou", async () => {
     const session = await loginAs(t.app, "ningbo-leader", TEST_PASSWORD);
-    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as { items: { regionCode: string }[] };
+    const { items } = (await session.inject({ url: "/api/v1/stores" })).json() as {
+      items: { regionCode: string }[];
+    };
     expect(items.map((s) => s.regionCode).sort()).toEqual(["330211", "330213"]);
   });
 

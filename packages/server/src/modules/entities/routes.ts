@@ -19,7 +19,11 @@ export function entityRoutes(db: Database) {
       "/api/v1/stores",
       {
         config: { policy: readers },
-        schema: { tags: ["entities"], querystring: StoreListQuery, response: { 200: StoreList, ...problemResponses } },
+        schema: {
+          tags: ["entities"],
+          querystring: StoreListQuery,
+          response: { 200: StoreList, ...problemResponses },
+        },
       },
       async (request) => {
         const page = await entities.listStores(db, requireUser(request), request.query);
@@ -40,9 +44,14 @@ export function entityRoutes(db: Database) {
       "/api/v1/businesses/:id",
       {
         config: { policy: readers },
-        schema: { tags: ["entities"], params: IdParams, response: { 200: BusinessView, ...problemResponses } },
+        schema: {
+          tags: ["entities"],
+          params: IdParams,
+          response: { 200: BusinessView, ...problemResponses },
+        },
       },
-      async (request) => presentBusiness(await entities.getBusiness(db, requireUser(request), request.params.id)),
+      async (request) =>
+        presentBusiness(await entities.getBusiness(db, requireUser(request), request.params.id)),
     );
   };
 }

@@ -21,7 +21,10 @@ export const StoreView = Type.Object({
   areaM2: Type.Union([Type.Number(), Type.Null()]),
 });
 
-export const StoreList = Type.Object({ items: Type.Array(StoreView), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const StoreList = Type.Object({
+  items: Type.Array(StoreView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const BusinessView = Type.Object({
   id: Type.String(),

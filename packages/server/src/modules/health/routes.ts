@@ -17,7 +17,10 @@ export function healthRoutes(db: Database) {
     );
     app.get(
       "/readyz",
-      { config: { policy: PUBLIC }, schema: { tags: ["health"], response: { 200: Status, 503: ProblemSchema } } },
+      {
+        config: { policy: PUBLIC },
+        schema: { tags: ["health"], response: { 200: Status, 503: ProblemSchema } },
+      },
       async (request) => {
         try {
           await db.execute(sql`select 1`);

@@ -22,7 +22,8 @@ export async function webRoutes(app: FastifyInstance) {
   }
   for (const url of SHELL_PATHS) {
     app.get(url, { schema: { hide: true } }, async (_request, reply) => {
-      if (!built) return reply.code(503).type("text/plain; charset=utf-8").send("Web UI not built: run npm run build");
+      if (!built)
+        return reply.code(503).type("text/plain; charset=utf-8").send("Web UI not built: run npm run build");
       return reply.header("cache-control", "no-cache").sendFile("index.html", WEB_DIST);
     });
   }
