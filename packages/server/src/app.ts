@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -16,6 +18,8 @@ import { ProblemSchema } from "./http/schema-helpers.js";
 import { registerValidation } from "./http/validation.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { entityRoutes } from "./modules/entities/routes.js";
+import { localFileStore } from "./modules/files/file-store.js";
+import { MAX_UPLOAD_BYTES, fileRoutes } from "./modules/files/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { regionRoutes } from "./modules/regions/routes.js";
 import { webRoutes } from "./modules/web/routes.js";
@@ -80,6 +84,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: true,
     // Public routes get the configured budget per IP; signed-in traffic a generous one (ASVS 11.1.4).
@@ -117,6 +122,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(accountRoutes(database.db, config));
   await app.register(regionRoutes(database.db));
   await app.register(entityRoutes(database.db));
+  await app.register(fileRoutes(database.db, localFileStore(path.join(config.dataDir, "files"))));
   await app.register(webRoutes);
   return app;
 }

@@ -1,5 +1,8 @@
 import {
   bigint,
+  boolean,
+  date,
+  primaryKey,
   doublePrecision,
   index,
   integer,
@@ -79,6 +82,11 @@ export const businesses = pgTable(
     regionCode: varchar("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code),
+    /** Business licence (营业执照) data: registration authority, date, scope and status (存续, 注销…). */
+    registrationAuthority: text("registration_authority"),
+    registeredOn: date("registered_on"),
+    businessScope: text("business_scope"),
+    registrationStatus: text("registration_status").notNull().default("active"),
     createdAt: createdAt(),
   },
   (t) => [index("businesses_region_idx").on(t.regionCode)],
@@ -102,28 +110,257 @@ export const stores = pgTable(
     businessForm: text("business_form").notNull(),
     subtype: text("subtype").notNull(),
     areaM2: numeric("area_m2", { precision: 10, scale: 2 }),
+    /** 食品处理区 area, checked by art. 25 and 32. */
+    processingAreaM2: numeric("processing_area_m2", { precision: 10, scale: 2 }),
+    /** Storage sites outside the premises (art. 22–23): [{ address, areaM2, equipment }]. */
+    storageSites: jsonb("storage_sites").$type<StorageSite[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("stores_region_idx").on(t.regionCode), index("stores_business_idx").on(t.businessId)],
 );
 
-/** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
-export const auditLog = pgTable("audit_log", {
-  seq: bigint("seq", { mode: "number" }).primaryKey(),
-  at: timestamp("at", { withTimezone: true }).notNull(),
-  actorId: uuid("actor_id"),
-  actorLabel: text("actor_label").notNull(),
-  action: text("action").notNull(),
-  subjectType: text("subject_type").notNull(),
-  subjectId: text("subject_id"),
-  regionCode: varchar("region_code", { length: 6 }),
-  outcome: text("outcome").notNull(),
-  ip: text("ip"),
-  requestId: text("request_id"),
-  before: jsonb("before"),
-  after: jsonb("after"),
-  prevHash: text("prev_hash").notNull(),
-  hash: text("hash").notNull(),
+export interface StorageSite {
+  address: string;
+  areaM2: number;
+  equipment?: string;
+}
+
+/** 从业人员 with their 健康证. */
+export const staff = pgTable(
+  "staff",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    position: text("position"),
+    healthCertificateNo: text("health_certificate_no").notNull(),
+    healthCertificateIssuer: text("health_certificate_issuer").notNull(),
+    healthCertificateValidTo: date("health_certificate_valid_to").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_store_idx").on(t.storeId)],
+);
+
+/** Uploaded files; the bytes live content-addressed in the file store under their SHA-256. */
+export const files = pgTable("files", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  sha256: varchar("sha256", { length: 64 }).notNull(),
+  /** Images only: the auto-rotated copy without EXIF/GPS that public pages and other parties get. */
+  publicSha256: varchar("public_sha256", { length: 64 }),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  uploadedBy: uuid("uploaded_by").references(() => users.id),
+  businessId: uuid("business_id").references(() => businesses.id),
+  regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
+  createdAt: createdAt(),
 });
 
-export const schema = { regions, users, sessions, apiClients, businesses, stores, auditLog };
+/** 许可申请: one application moves through 受理 → 审查 → 许可 (三分离). */
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    licenseType: text("license_type").notNull(),
+    status: text("status").notNull(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    licenseId: uuid("license_id").references(() => licenses.id),
+    ruleset: text("ruleset").notNull(),
+    /** What is applied for: business form, subtype, items, facts (JY) or food categories and sites (SC). */
+    request: jsonb("request").$type<Record<string, unknown>>().notNull(),
+    /** The ruleset's assessment at submission: category, on-site required, materials, commitment. */
+    assessment: jsonb("assessment").$type<Record<string, unknown>>().notNull(),
+    commitment: boolean("commitment").notNull().default(false),
+    commitmentSigner: text("commitment_signer"),
+    stageDeadline: timestamp("stage_deadline", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewOutcome: text("review_outcome"),
+    reviewOpinion: text("review_opinion"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decision: text("decision"),
+    reasons: text("reasons"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("applications_region_status_idx").on(t.regionCode, t.status),
+    index("applications_business_idx").on(t.businessId),
+  ],
+);
+
+export const applicationMaterials = pgTable(
+  "application_materials",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.code, t.fileId] })],
+);
+
+/** 现场核查 of one application: checklist results judged as a whole (art. 12). */
+export const onsiteInspections = pgTable("onsite_inspections", {
+  applicationId: uuid("application_id")
+    .primaryKey()
+    .references(() => applications.id, { onDelete: "cascade" }),
+  scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+  scheduledBy: uuid("scheduled_by").references(() => users.id),
+  inspectedAt: timestamp("inspected_at", { withTimezone: true }),
+  inspectedBy: uuid("inspected_by").references(() => users.id),
+  results: jsonb("results").$type<{ code: string; result: string; note?: string }[]>(),
+  photoFileIds: jsonb("photo_file_ids").$type<string[]>(),
+  applicantSigned: boolean("applicant_signed"),
+  notes: text("notes"),
+  outcome: text("outcome"),
+});
+
+/** 许可证: JY (food business) or SC (food production); its content is versioned in license_versions. */
+export const licenses = pgTable(
+  "licenses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: varchar("number", { length: 16 }).notNull().unique(),
+    type: text("type").notNull(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    status: text("status").notNull(),
+    currentVersion: integer("current_version").notNull(),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("licenses_region_idx").on(t.regionCode), index("licenses_store_idx").on(t.storeId)],
+);
+
+export const licenseVersions = pgTable(
+  "license_versions",
+  {
+    licenseId: uuid("license_id")
+      .notNull()
+      .references(() => licenses.id),
+    version: integer("version").notNull(),
+    applicationId: uuid("application_id").references(() => applications.id),
+    reason: text("reason").notNull(),
+    content: jsonb("content").$type<Record<string, unknown>>().notNull(),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    issuedBy: uuid("issued_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.licenseId, t.version] })],
+);
+
+/** Next licence sequence per number prefix (type, form or category, region). */
+export const licenseSequences = pgTable("license_sequences", {
+  prefix: text("prefix").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/** Work for officers created by the platform, e.g. the follow-up inspection of a commitment licence. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull().default("open"),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    storeId: uuid("store_id").references(() => stores.id),
+    applicationId: uuid("application_id").references(() => applications.id),
+    licenseId: uuid("license_id").references(() => licenses.id),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tasks_region_status_idx").on(t.regionCode, t.status)],
+);
+
+/** Replies to POSTs sent with an Idempotency-Key, kept so that a retry gets the same answer. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    actorKey: text("actor_key").notNull(),
+    key: text("key").notNull(),
+    route: text("route").notNull(),
+    requestHash: varchar("request_hash", { length: 64 }).notNull(),
+    statusCode: integer("status_code").notNull(),
+    body: jsonb("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
+);
+
+/** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    regionCode: varchar("region_code", { length: 6 }),
+    outcome: text("outcome").notNull(),
+    ip: text("ip"),
+    requestId: text("request_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_subject_idx").on(t.subjectType, t.subjectId)],
+);
+
+export const schema = {
+  regions,
+  users,
+  sessions,
+  apiClients,
+  businesses,
+  stores,
+  staff,
+  files,
+  applications,
+  applicationMaterials,
+  onsiteInspections,
+  licenses,
+  licenseVersions,
+  licenseSequences,
+  tasks,
+  idempotencyKeys,
+  auditLog,
+};

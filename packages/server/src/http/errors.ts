@@ -21,6 +21,21 @@ const ERRORS = {
     "zh-CN": "不支持的内容类型",
     en: "Unsupported content type",
   },
+  unsupported_file_type: {
+    status: 415,
+    "zh-CN": "文件类型不支持：仅接受 PDF、JPEG、PNG、WebP，且以文件内容判断",
+    en: "Unsupported file: only PDF, JPEG, PNG and WebP are accepted, judged by content",
+  },
+  same_officer: {
+    status: 403,
+    "zh-CN": "受理、审查、许可须由不同人员办理：您已办理本申请的其他环节",
+    en: "Acceptance, review and decision must be done by different officers: you acted on another stage of this application",
+  },
+  invalid_transition: {
+    status: 409,
+    "zh-CN": "申请当前状态不允许此操作",
+    en: "The application's current status does not allow this action",
+  },
   weak_password: {
     status: 422,
     "zh-CN": "新密码不符合要求：至少 12 位，且不能是常见密码或与用户名相同",

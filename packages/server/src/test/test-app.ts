@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
@@ -11,7 +14,9 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env }), database);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shian-test-"));
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...env });
+  const app = await buildApp(config, database);
   await app.ready();
   return {
     app,
@@ -19,6 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
