@@ -21,6 +21,8 @@ import { entityRoutes } from "./modules/entities/routes.js";
 import { localFileStore } from "./modules/files/file-store.js";
 import { MAX_UPLOAD_BYTES, fileRoutes } from "./modules/files/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { licensingRoutes } from "./modules/licensing/routes.js";
+import { taskRoutes } from "./modules/tasks/routes.js";
 import { regionRoutes } from "./modules/regions/routes.js";
 import { webRoutes } from "./modules/web/routes.js";
 
@@ -123,6 +125,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(regionRoutes(database.db));
   await app.register(entityRoutes(database.db));
   await app.register(fileRoutes(database.db, localFileStore(path.join(config.dataDir, "files"))));
+  await app.register(licensingRoutes(database.db));
+  await app.register(taskRoutes(database.db));
   await app.register(webRoutes);
   return app;
 }

@@ -36,6 +36,11 @@ const ERRORS = {
     "zh-CN": "申请当前状态不允许此操作",
     en: "The application's current status does not allow this action",
   },
+  rule_violation: {
+    status: 422,
+    "zh-CN": "不符合许可条件",
+    en: "The licensing rules do not allow this",
+  },
   weak_password: {
     status: 422,
     "zh-CN": "新密码不符合要求：至少 12 位，且不能是常见密码或与用户名相同",

@@ -32,15 +32,17 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Sends `body` as JSON, or as multipart when it is a FormData (the browser then sets the boundary). */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     credentials: "same-origin",
   });
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));

@@ -9,7 +9,8 @@ export const OFFICER_ROLES: readonly Role[] = [
   "leader",
 ];
 export const BUSINESS_ROLES: readonly Role[] = ["business_owner", "business_staff"];
-export const MOBILE_ROLES: readonly Role[] = ["volunteer", "inspector"];
+/** Reviewers sign in to the console but also record on-site inspections on a phone. */
+export const MOBILE_ROLES: readonly Role[] = ["volunteer", "inspector", "reviewer"];
 
 /** Where a user lands after signing in. */
 export function homePath(role: Role): string {

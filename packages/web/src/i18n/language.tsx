@@ -3,7 +3,7 @@ import { ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { setRequestLanguage, type RequestLanguage } from "../api/client";
-import { messages, type MessageKey } from "./messages";
+import { isMessageKey, messages, type Bilingual, type MessageKey } from "./messages";
 
 export type Language = RequestLanguage;
 
@@ -23,7 +23,12 @@ export function applyLanguage(lang: Language): void {
 interface I18n {
   lang: Language;
   setLang: (lang: Language) => void;
-  t: (key: MessageKey) => string;
+  /** The message in the current language, with `{name}` placeholders filled from `params`. */
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** The label of a code, e.g. `label("status", "draft")` → t("status.draft"); an unknown code shows as is. */
+  label: (group: string, code: string) => string;
+  /** The current language's half of a text that comes in both, such as the domain's names. */
+  pick: (text: Bilingual) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -34,10 +39,16 @@ export function LanguageProvider({ initial, children }: { initial: Language; chi
     applyLanguage(next);
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key) => messages[key][lang === "en" ? "en" : "zh"] }),
-    [lang, setLang],
-  );
+  const value = useMemo<I18n>(() => {
+    const pick = (text: Bilingual) => (lang === "en" ? text.en : text.zh);
+    const t = (key: MessageKey, params: Record<string, string | number> = {}) =>
+      pick(messages[key]).replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
+    const label = (group: string, code: string) => {
+      const key = `${group}.${code}`;
+      return isMessageKey(key) ? t(key) : code;
+    };
+    return { lang, setLang, t, label, pick };
+  }, [lang, setLang]);
   return (
     <I18nContext value={value}>
       <ConfigProvider locale={lang === "en" ? enUS : zhCN}>{children}</ConfigProvider>

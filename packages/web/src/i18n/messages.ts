@@ -1,6 +1,7 @@
 // Every string the web front end shows, in Chinese (the default) and English.
 
-interface Message {
+/** A text in both languages of the app. */
+export interface Bilingual {
   zh: string;
   en: string;
 }
@@ -47,8 +48,233 @@ export const messages = {
   "password.submit": { zh: "保存", en: "Save" },
   "password.changed": { zh: "密码已修改", en: "Password changed" },
 
+  "common.next": { zh: "下一步", en: "Next" },
+  "common.previous": { zh: "上一步", en: "Previous" },
+  "common.yes": { zh: "是", en: "Yes" },
+  "common.no": { zh: "否", en: "No" },
+
+  "status.draft": { zh: "草稿", en: "Draft" },
+  "status.submitted": { zh: "待受理", en: "Submitted" },
+  "status.returned": { zh: "已退回", en: "Returned" },
+  "status.accepted": { zh: "已受理", en: "Accepted" },
+  "status.onsite_scheduled": { zh: "待现场核查", en: "On-site inspection scheduled" },
+  "status.reviewed": { zh: "已审查", en: "Reviewed" },
+  "status.approved": { zh: "准予许可", en: "Approved" },
+  "status.rejected": { zh: "不予许可", en: "Rejected" },
+  "status.withdrawn": { zh: "已撤回", en: "Withdrawn" },
+
+  "kind.new": { zh: "新办", en: "New" },
+  "kind.change": { zh: "变更", en: "Change" },
+  "kind.renewal": { zh: "延续", en: "Renewal" },
+  "kind.reissue": { zh: "补办", en: "Reissue" },
+  "kind.cancellation": { zh: "注销", en: "Cancellation" },
+
+  "licenseType.JY": { zh: "食品经营许可证", en: "Food business licence" },
+  "licenseType.SC": { zh: "食品生产许可证", en: "Food production licence" },
+  "licenseStatus.valid": { zh: "有效", en: "Valid" },
+  "licenseStatus.suspended": { zh: "暂停", en: "Suspended" },
+  "licenseStatus.cancelled": { zh: "已注销", en: "Cancelled" },
+  "licenseStatus.revoked": { zh: "已吊销", en: "Revoked" },
+  "licenseStatus.expired": { zh: "已过期", en: "Expired" },
+
+  "action.create": { zh: "创建申请", en: "Application created" },
+  "action.attach_material": { zh: "上传材料", en: "Material uploaded" },
+  "action.submit": { zh: "提交申请", en: "Submitted" },
+  "action.withdraw": { zh: "撤回申请", en: "Withdrawn" },
+  "action.accept": { zh: "受理", en: "Accepted" },
+  "action.return": { zh: "退回补正", en: "Returned for correction" },
+  "action.schedule_onsite": { zh: "安排现场核查", en: "On-site inspection scheduled" },
+  "action.record_onsite": { zh: "记录现场核查", en: "On-site inspection recorded" },
+  "action.review": { zh: "审查", en: "Reviewed" },
+  "action.approve": { zh: "准予许可", en: "Approved" },
+  "action.reject": { zh: "不予许可", en: "Rejected" },
+
+  "applications.new": { zh: "新办申请", en: "New application" },
+  "applications.store": { zh: "门店", en: "Store" },
+  "applications.business": { zh: "经营者", en: "Business" },
+  "applications.kind": { zh: "申请类型", en: "Kind" },
+  "applications.status": { zh: "状态", en: "Status" },
+  "applications.submittedAt": { zh: "提交时间", en: "Submitted" },
+  "applications.deadline": { zh: "办理期限", en: "Deadline" },
+  "applications.overdue": { zh: "逾期", en: "Overdue" },
+
+  "stores.name": { zh: "门店名称", en: "Store" },
+  "stores.address": { zh: "经营场所", en: "Premises" },
+  "stores.form": { zh: "业态", en: "Business form" },
+  "stores.license": { zh: "许可证编号", en: "Licence number" },
+  "stores.licenseStatus": { zh: "许可状态", en: "Licence status" },
+  "stores.validTo": { zh: "有效期至", en: "Valid to" },
+  "stores.noLicense": { zh: "未取得许可证", en: "No licence" },
+
+  "certificates.number": { zh: "许可证编号", en: "Licence number" },
+  "certificates.type": { zh: "类型", en: "Type" },
+  "certificates.status": { zh: "状态", en: "Status" },
+  "certificates.store": { zh: "门店", en: "Store" },
+  "certificates.validity": { zh: "有效期", en: "Validity" },
+  "certificates.items": { zh: "经营项目", en: "Business items" },
+  "certificates.version": { zh: "版本", en: "Version" },
+
+  "wizard.title": { zh: "新办食品经营许可", en: "New food business licence" },
+  "wizard.step.store": { zh: "选择门店", en: "Store" },
+  "wizard.step.scope": { zh: "经营范围", en: "Scope" },
+  "wizard.step.materials": { zh: "上传材料", en: "Materials" },
+  "wizard.step.submit": { zh: "确认提交", en: "Review and submit" },
+  "wizard.noStores": { zh: "暂无可申请的门店", en: "No store to apply for" },
+  "wizard.saveDraft": { zh: "保存草稿并继续", en: "Save draft and continue" },
+
+  "scope.businessForm": { zh: "主体业态", en: "Business form" },
+  "scope.subtype": { zh: "具体业态", en: "Subtype" },
+  "scope.items": { zh: "经营项目", en: "Business items" },
+  "scope.facts": { zh: "场所情况", en: "Premises" },
+  "scope.group.sales": { zh: "销售类", en: "Sales" },
+  "scope.group.preparation": { zh: "制售类", en: "Preparation and sales" },
+  "scope.group.management": { zh: "管理类", en: "Management" },
+  "scope.kinds": { zh: "特殊食品类别", en: "Kinds of special food" },
+  "scope.variety": { zh: "品种（具体到品种）", en: "Variety (be specific)" },
+
+  "qualifier.coldChain": { zh: "含冷藏冷冻食品", en: "Includes refrigerated and frozen food" },
+  "qualifier.cookedFood": { zh: "含散装熟食", en: "Includes bulk cooked food" },
+  "qualifier.braisedMeat": { zh: "含烧卤熟肉", en: "Includes braised and roast cooked meat" },
+  "qualifier.decorated": { zh: "含裱花类糕点", en: "Includes decorated pastry" },
+  "qualifier.homeBrewedLiquor": { zh: "含自酿酒", en: "Includes home-brewed liquor" },
+
+  "fact.processingAreaM2": { zh: "食品处理区面积（㎡）", en: "Food processing area (m²)" },
+  "fact.diners": { zh: "就餐人数", en: "Diners" },
+  "fact.fullTimeSafetyManagers": {
+    zh: "专职食品安全管理员人数",
+    en: "Full-time food safety managers",
+  },
+  "fact.contractedCanteen": { zh: "食堂对外承包经营", en: "The canteen is run by a contractor" },
+  "fact.hasPhysicalStore": { zh: "有实体门店", en: "Has a physical store" },
+  "fact.separateStorage": { zh: "另设食品贮存场所", en: "Stores food at a separate site" },
+
+  "assessment.title": { zh: "自评结果", en: "Self-assessment" },
+  "assessment.hint": {
+    zh: "选择业态和经营项目后自动评估",
+    en: "Choose a business form and items to see the assessment",
+  },
+  "assessment.category": { zh: "审查类别", en: "Review category" },
+  "assessment.categoryValue": { zh: "第 {n} 类", en: "Category {n}" },
+  "assessment.onsite": { zh: "现场核查", en: "On-site inspection" },
+  "assessment.onsiteRequired": { zh: "需要现场核查", en: "Required" },
+  "assessment.onsiteNotRequired": { zh: "无需现场核查", en: "Not required" },
+  "assessment.commitment": { zh: "告知承诺", en: "Commitment" },
+  "assessment.commitmentEligible": { zh: "可选择告知承诺方式办理", en: "Eligible" },
+  "assessment.commitmentNotEligible": { zh: "不适用", en: "Not eligible" },
+  "assessment.allowed": { zh: "符合申请条件", en: "Meets the conditions" },
+  "assessment.notAllowed": { zh: "不符合许可条件", en: "Does not meet the conditions" },
+  "assessment.article": { zh: "（{article}）", en: "({article})" },
+  "assessment.materials": { zh: "需提交的材料", en: "Required materials" },
+
+  "materials.title": { zh: "申请材料", en: "Materials" },
+  "materials.hint": {
+    zh: "支持 PDF、JPG、PNG、WebP，单个文件不超过 10 MB",
+    en: "PDF, JPEG, PNG or WebP, at most 10 MB each",
+  },
+  "materials.upload": { zh: "上传", en: "Upload" },
+  "materials.attached": { zh: "已上传", en: "Uploaded" },
+  "materials.missing": { zh: "未上传", en: "Missing" },
+  "materials.file": { zh: "文件 {n}", en: "File {n}" },
+
+  "submit.missing": {
+    zh: "还有 {n} 项材料未上传，上传后才能提交",
+    en: "{n} materials are still missing: upload them before submitting",
+  },
+  "submit.notAllowed": {
+    zh: "不符合许可条件，不能提交",
+    en: "The application does not meet the conditions and cannot be submitted",
+  },
+  "submit.commitment": { zh: "以告知承诺方式办理", en: "Apply on commitment (告知承诺)" },
+  "submit.commitmentText": {
+    zh: "本人承诺：所填写的信息和提交的材料真实、准确、完整，经营场所已符合食品经营许可条件；如有不实，愿承担相应法律责任，许可可被依法撤销。",
+    en: "I declare that the information and materials are true, accurate and complete and that the premises meet the licensing conditions; if not, I accept the legal consequences and that the licence may be revoked.",
+  },
+  "submit.signer": { zh: "签署人姓名", en: "Signer's name" },
+  "submit.signerRequired": { zh: "请输入签署人姓名", en: "Type your name to sign" },
+  "submit.submit": { zh: "提交申请", en: "Submit application" },
+  "submit.done": { zh: "申请已提交", en: "Application submitted" },
+
+  "application.licenseType": { zh: "许可类型", en: "Licence type" },
+  "application.commitment": { zh: "告知承诺", en: "Commitment" },
+  "application.reasons": { zh: "理由", en: "Reasons" },
+  "application.scope": { zh: "申请内容", en: "Request" },
+  "application.timeline": { zh: "办理记录", en: "Timeline" },
+  "application.review": { zh: "审查意见", en: "Review" },
+  "application.decision": { zh: "许可决定", en: "Decision" },
+  "application.continue": { zh: "补充材料并提交", en: "Complete and submit" },
+  "application.withdraw": { zh: "撤回申请", en: "Withdraw" },
+  "application.withdrawConfirm": { zh: "确定撤回该申请？", en: "Withdraw this application?" },
+  "application.actions": { zh: "办理", en: "Actions" },
+
+  "acceptance.accept": { zh: "受理", en: "Accept" },
+  "acceptance.return": { zh: "退回补正", en: "Return for correction" },
+  "acceptance.reasons": { zh: "退回理由", en: "Reasons for returning" },
+  "acceptance.reasonsRequired": { zh: "请填写退回理由", en: "Give the reasons" },
+
+  "onsite.title": { zh: "现场核查", en: "On-site inspection" },
+  "onsite.scheduledAt": { zh: "核查时间", en: "Scheduled for" },
+  "onsite.inspectedAt": { zh: "完成时间", en: "Inspected at" },
+  "onsite.outcome": { zh: "核查结论", en: "Outcome" },
+  "onsite.outcome.pass": { zh: "通过", en: "Pass" },
+  "onsite.outcome.rectify": { zh: "限期整改", en: "Rectify" },
+  "onsite.outcome.fail": { zh: "不通过", en: "Fail" },
+  "onsite.result.pass": { zh: "符合", en: "Pass" },
+  "onsite.result.fail": { zh: "不符合", en: "Fail" },
+  "onsite.result.na": { zh: "不适用", en: "N/A" },
+  "onsite.level.key": { zh: "关键项", en: "Key items" },
+  "onsite.level.important": { zh: "重点项", en: "Important items" },
+  "onsite.level.general": { zh: "一般项", en: "General items" },
+  "onsite.results": { zh: "核查结果", en: "Results" },
+  "onsite.photos": { zh: "现场照片", en: "Photos" },
+  "onsite.addPhoto": { zh: "拍照 / 添加照片", en: "Take or add a photo" },
+  "onsite.applicantSigned": { zh: "申请人已签字确认", en: "The applicant signed the record" },
+  "onsite.notes": { zh: "备注", en: "Notes" },
+  "onsite.unanswered": { zh: "还有 {n} 项未填写", en: "{n} items unanswered" },
+  "onsite.submit": { zh: "提交核查记录", en: "Save the inspection record" },
+  "onsite.recorded": { zh: "核查记录已保存", en: "Inspection recorded" },
+  "onsite.schedule": { zh: "安排现场核查", en: "Schedule the inspection" },
+  "onsite.scheduleAt": { zh: "核查时间", en: "Inspection time" },
+  "onsite.openMobile": { zh: "在手机上核查", en: "Inspect on a phone" },
+  "onsite.scanHint": {
+    zh: "用手机扫码打开核查清单",
+    en: "Scan with a phone to open the checklist",
+  },
+  "onsite.notScheduled": {
+    zh: "该申请当前没有待进行的现场核查",
+    en: "This application has no on-site inspection waiting",
+  },
+
+  "review.outcome": { zh: "审查结论", en: "Outcome" },
+  "review.pass": { zh: "通过", en: "Pass" },
+  "review.fail": { zh: "不通过", en: "Fail" },
+  "review.opinion": { zh: "审查意见", en: "Opinion" },
+  "review.opinionRequired": { zh: "请填写审查意见", en: "Write an opinion" },
+  "review.submit": { zh: "提交审查意见", en: "Submit the review" },
+
+  "decision.approve": { zh: "准予许可", en: "Approve" },
+  "decision.reject": { zh: "不予许可", en: "Reject" },
+  "decision.reasons": { zh: "理由", en: "Reasons" },
+  "decision.reasonsRequired": { zh: "不予许可须说明理由", en: "A refusal must give reasons" },
+
+  "tasks.kind": { zh: "任务", en: "Task" },
+  "tasks.store": { zh: "门店", en: "Store" },
+  "tasks.dueAt": { zh: "期限", en: "Due" },
+  "tasks.status": { zh: "状态", en: "Status" },
+  "tasks.application": { zh: "申请", en: "Application" },
+  "tasks.open": { zh: "查看申请", en: "Open" },
+  "taskKind.commitment_follow_up_inspection": {
+    zh: "告知承诺后现场核查",
+    en: "Follow-up inspection after a commitment",
+  },
+  "taskStatus.open": { zh: "待办", en: "Open" },
+  "taskStatus.done": { zh: "已完成", en: "Done" },
+
   "placeholder.later": { zh: "此页面将在后续步骤中完善", en: "Later steps fill this page" },
   "error.unexpected": { zh: "出现意外错误，请稍后重试", en: "Something went wrong, please try again" },
-} satisfies Record<string, Message>;
+} satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}

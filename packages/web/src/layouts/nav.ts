@@ -8,6 +8,8 @@ export interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   roles?: readonly Role[];
+  /** The page the item opens; a placeholder until it is built. */
+  page?: ReactNode;
 }
 
 export function navHref(base: string, path: string): string {

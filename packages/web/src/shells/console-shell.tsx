@@ -7,21 +7,52 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import { Route } from "react-router";
+import type { Queue } from "../api/licensing";
 import { useUser } from "../auth/auth-context";
 import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
+import { CasePage } from "../pages/case-page";
+import { QueuePage } from "../pages/queue-page";
+import { TasksPage } from "../pages/tasks-page";
 import { ShellRoutes } from "./shell-routes";
+
+/** The nav path of each stage's work queue; an application opens under it. */
+const QUEUE_PATHS: Record<Queue, string> = {
+  acceptance: "acceptance",
+  review: "review",
+  decision: "decisions",
+};
 
 const NAV: NavItem[] = [
   { path: "", label: "nav.dashboard", icon: <DashboardOutlined /> },
-  { path: "acceptance", label: "nav.acceptance", icon: <InboxOutlined />, roles: ["acceptor", "admin"] },
-  { path: "review", label: "nav.review", icon: <AuditOutlined />, roles: ["reviewer", "admin"] },
-  { path: "decisions", label: "nav.decisions", icon: <FileDoneOutlined />, roles: ["approver", "admin"] },
+  {
+    path: QUEUE_PATHS.acceptance,
+    label: "nav.acceptance",
+    icon: <InboxOutlined />,
+    roles: ["acceptor", "admin"],
+    page: <QueuePage queue="acceptance" />,
+  },
+  {
+    path: QUEUE_PATHS.review,
+    label: "nav.review",
+    icon: <AuditOutlined />,
+    roles: ["reviewer", "admin"],
+    page: <QueuePage queue="review" />,
+  },
+  {
+    path: QUEUE_PATHS.decision,
+    label: "nav.decisions",
+    icon: <FileDoneOutlined />,
+    roles: ["approver", "admin"],
+    page: <QueuePage queue="decision" />,
+  },
   {
     path: "inspections",
     label: "nav.inspections",
     icon: <SafetyCertificateOutlined />,
     roles: ["inspector", "admin"],
+    page: <TasksPage />,
   },
   { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },
@@ -30,9 +61,18 @@ const NAV: NavItem[] = [
 /** The regulator console at /console. */
 export default function ConsoleShell() {
   const nav = visibleNav(NAV, useUser().role);
+  const visible = (path: string) => nav.some((item) => item.path === path);
   return (
     <SiderLayout title="app.console" base="/console" nav={nav}>
-      <ShellRoutes base="/console" nav={nav} />
+      <ShellRoutes base="/console" nav={nav}>
+        {Object.entries(QUEUE_PATHS).map(
+          ([queue, path]) =>
+            visible(path) && (
+              <Route key={path} path={`${path}/:id`} element={<CasePage queue={queue as Queue} />} />
+            ),
+        )}
+        {visible("inspections") && <Route path="inspections/:id" element={<CasePage />} />}
+      </ShellRoutes>
     </SiderLayout>
   );
 }

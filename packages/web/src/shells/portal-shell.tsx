@@ -4,22 +4,36 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
 } from "@ant-design/icons";
+import { Route } from "react-router";
 import type { NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
+import { ApplicationPage } from "../pages/application-page";
+import { ApplicationWizardPage } from "../pages/application-wizard-page";
+import { ApplicationsPage } from "../pages/applications-page";
+import { CertificatesPage } from "../pages/certificates-page";
+import { StoresPage } from "../pages/stores-page";
 import { ShellRoutes } from "./shell-routes";
 
 const NAV: NavItem[] = [
   { path: "", label: "nav.dashboard", icon: <DashboardOutlined /> },
-  { path: "stores", label: "nav.stores", icon: <ShopOutlined /> },
-  { path: "applications", label: "nav.applications", icon: <FileTextOutlined /> },
-  { path: "certificates", label: "nav.certificates", icon: <SafetyCertificateOutlined /> },
+  { path: "stores", label: "nav.stores", icon: <ShopOutlined />, page: <StoresPage /> },
+  { path: "applications", label: "nav.applications", icon: <FileTextOutlined />, page: <ApplicationsPage /> },
+  {
+    path: "certificates",
+    label: "nav.certificates",
+    icon: <SafetyCertificateOutlined />,
+    page: <CertificatesPage />,
+  },
 ];
 
 /** The business portal at /portal. */
 export default function PortalShell() {
   return (
     <SiderLayout title="app.portal" base="/portal" nav={NAV}>
-      <ShellRoutes base="/portal" nav={NAV} />
+      <ShellRoutes base="/portal" nav={NAV}>
+        <Route path="applications/new" element={<ApplicationWizardPage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
+      </ShellRoutes>
     </SiderLayout>
   );
 }

@@ -1,7 +1,7 @@
 import type { Static } from "@sinclair/typebox";
 import { maskPhone } from "../../http/masking.js";
-import type { BusinessRow, StoreRow } from "./repository.js";
-import type { BusinessView, StoreView } from "./schema.js";
+import type { BusinessRow, StaffRow, StoreRow } from "./repository.js";
+import type { BusinessView, StaffView, StoreView } from "./schema.js";
 
 export function presentStore(store: StoreRow): Static<typeof StoreView> {
   return {
@@ -15,6 +15,8 @@ export function presentStore(store: StoreRow): Static<typeof StoreView> {
     businessForm: store.businessForm,
     subtype: store.subtype,
     areaM2: store.areaM2 === null ? null : Number(store.areaM2),
+    processingAreaM2: store.processingAreaM2 === null ? null : Number(store.processingAreaM2),
+    storageSites: store.storageSites,
   };
 }
 
@@ -26,5 +28,22 @@ export function presentBusiness(business: BusinessRow): Static<typeof BusinessVi
     legalRepresentative: business.legalRepresentative,
     phoneMasked: business.phone === null ? null : maskPhone(business.phone),
     regionCode: business.regionCode,
+    registrationAuthority: business.registrationAuthority,
+    registeredOn: business.registeredOn,
+    businessScope: business.businessScope,
+    registrationStatus: business.registrationStatus,
+  };
+}
+
+export function presentStaff(member: StaffRow, today: string): Static<typeof StaffView> {
+  return {
+    id: member.id,
+    storeId: member.storeId,
+    name: member.name,
+    position: member.position,
+    healthCertificateNo: member.healthCertificateNo,
+    healthCertificateIssuer: member.healthCertificateIssuer,
+    healthCertificateValidTo: member.healthCertificateValidTo,
+    healthCertificateExpired: member.healthCertificateValidTo < today,
   };
 }

@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, like, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
-import { businesses, stores } from "../../db/schema.js";
+import { businesses, regions, staff, stores } from "../../db/schema.js";
 
 export type StoreRow = typeof stores.$inferSelect;
 export type BusinessRow = typeof businesses.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
 
 export async function findStoreById(db: Queryable, id: string): Promise<StoreRow | undefined> {
   const [row] = await db.select().from(stores).where(eq(stores.id, id)).limit(1);
@@ -41,5 +42,23 @@ export async function insertBusinesses(db: Queryable, rows: (typeof businesses.$
 }
 
 export async function insertStores(db: Queryable, rows: (typeof stores.$inferInsert)[]) {
-  await db.insert(stores).values(rows);
+  return db.insert(stores).values(rows).returning();
+}
+
+export async function isCountyCode(db: Queryable, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(and(eq(regions.code, code), eq(regions.level, "county")))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insertStaff(db: Queryable, row: typeof staff.$inferInsert): Promise<StaffRow> {
+  const [created] = await db.insert(staff).values(row).returning();
+  return created!;
+}
+
+export async function listStaff(db: Queryable, storeId: string): Promise<StaffRow[]> {
+  return db.select().from(staff).where(eq(staff.storeId, storeId)).orderBy(asc(staff.name));
 }

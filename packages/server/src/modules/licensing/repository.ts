@@ -30,11 +30,6 @@ export async function lockApplication(db: Queryable, id: string): Promise<Applic
   return row;
 }
 
-export async function findApplication(db: Queryable, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
-  return row;
-}
-
 export async function updateApplication(
   db: Queryable,
   id: string,
@@ -66,6 +61,7 @@ function queueCondition(queue: Queue): SQL {
 
 export interface ApplicationFilter {
   regionPrefix: string | null;
+  applicationId?: string | undefined;
   businessId: string | null;
   queue?: Queue | undefined;
   status?: string | undefined;
@@ -78,6 +74,7 @@ export async function listApplications(db: Queryable, filter: ApplicationFilter)
   const conditions: SQL[] = [];
   if (filter.regionPrefix) conditions.push(like(applications.regionCode, `${filter.regionPrefix}%`));
   if (filter.businessId) conditions.push(eq(applications.businessId, filter.businessId));
+  if (filter.applicationId) conditions.push(eq(applications.id, filter.applicationId));
   if (filter.queue) conditions.push(queueCondition(filter.queue));
   if (filter.status) conditions.push(eq(applications.status, filter.status));
   if (filter.afterId) conditions.push(gt(applications.id, filter.afterId));
@@ -204,6 +201,7 @@ export async function listLicenseVersions(db: Queryable, licenseId: string) {
 
 export interface LicenseFilter {
   regionPrefix: string | null;
+  licenseId?: string | undefined;
   businessId: string | null;
   storeId?: string | undefined;
   afterId?: string | undefined;
@@ -215,12 +213,22 @@ export async function listLicenses(db: Queryable, filter: LicenseFilter) {
   if (filter.regionPrefix) conditions.push(like(licenses.regionCode, `${filter.regionPrefix}%`));
   if (filter.businessId) conditions.push(eq(licenses.businessId, filter.businessId));
   if (filter.storeId) conditions.push(eq(licenses.storeId, filter.storeId));
+  if (filter.licenseId) conditions.push(eq(licenses.id, filter.licenseId));
   if (filter.afterId) conditions.push(gt(licenses.id, filter.afterId));
   return db
-    .select({ license: licenses, storeName: stores.name, businessName: businesses.name })
+    .select({
+      license: licenses,
+      storeName: stores.name,
+      businessName: businesses.name,
+      content: licenseVersions.content,
+    })
     .from(licenses)
     .innerJoin(stores, eq(stores.id, licenses.storeId))
     .innerJoin(businesses, eq(businesses.id, licenses.businessId))
+    .innerJoin(
+      licenseVersions,
+      and(eq(licenseVersions.licenseId, licenses.id), eq(licenseVersions.version, licenses.currentVersion)),
+    )
     .where(and(...conditions))
     .orderBy(asc(licenses.id))
     .limit(filter.limit);

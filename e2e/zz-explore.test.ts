@@ -1,0 +1,201 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startServer, type TestServer } from "./server";
+
+const SCREENSHOT = "/tmp/shots/00-wizard.png";
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The smallest PDF the server's content check accepts, for every required material. */
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" +
+    "trailer<</Root 1 0 R>>\n%%EOF\n",
+);
+/** A 1×1 PNG, the on-site photo. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer(["--demo", "--stores", "50"]);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function waitForPath(page: Page, pathname: string) {
+  return page.waitForURL((url) => url.pathname === pathname);
+}
+
+async function logIn(page: Page, username: string, home: string) {
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill("shian-demo");
+  await page.getByTestId("login-submit").click();
+  await waitForPath(page, home);
+}
+
+async function logOut(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await waitForPath(page, "/login");
+}
+
+/** Waits until the open application shows this status. */
+function statusShown(page: Page, status: string) {
+  return page.locator(`[data-testid="application-status"][data-status="${status}"]`).waitFor();
+}
+
+/** From a work queue (the menu item `nav`) to the application's page. */
+async function openFromQueue(page: Page, nav: string, applicationId: string) {
+  await page.getByTestId(nav).click();
+  await page.locator(`[data-testid="application-link"][href$="/${applicationId}"]`).click();
+  await page.getByTestId("stage-actions").waitFor();
+}
+
+test("a small restaurant applies, is accepted, inspected, reviewed, approved and gets its licence", async () => {
+  const page = await browser!.newPage({ viewport: DESKTOP });
+  await page.goto(`${server!.baseUrl}/login`);
+
+  // The owner applies for a new licence for their first store, as a small restaurant selling hot food.
+  await logIn(page, "owner", "/portal");
+  await page.getByTestId("nav-applications").click();
+  await page.getByTestId("new-application").click();
+  await waitForPath(page, "/portal/applications/new");
+  await page.locator('[data-testid^="store-option-"]').first().click();
+  await page.getByTestId("wizard-next").click();
+  await page.getByTestId("form-catering").click();
+  await page.getByTestId("subtype-restaurant_small").click();
+  await page.getByTestId("item-hot_food").click();
+  await page.getByTestId("fact-processingAreaM2").fill("120");
+
+  // The live assessment: category 2, on-site inspection required, no violations, a materials checklist.
+  await page.locator('[data-testid="assessment-onsite"][data-required="true"]').waitFor();
+  await page.getByTestId("assessment-allowed").waitFor();
+  expect(await page.getByTestId("assessment-category").getAttribute("data-category")).toBe("2");
+  expect(await page.getByTestId("assessment-commitment").getAttribute("data-eligible")).toBe("false");
+  await mkdir(fileURLToPath(new URL("../docs/", import.meta.url)), { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: SCREENSHOT });
+
+  await page.getByTestId("wizard-next").click();
+  const uploads = page.locator('[data-testid^="material-upload-"]');
+  await uploads.first().waitFor();
+  const codes = await uploads.evaluateAll((cells) =>
+    cells.map((cell) => cell.getAttribute("data-testid")!.slice("material-upload-".length)),
+  );
+  expect(codes.length).toBeGreaterThan(0);
+  for (const code of codes) {
+    await page
+      .getByTestId(`material-upload-${code}`)
+      .locator('input[type="file"]')
+      .setInputFiles({ name: `${code}.pdf`, mimeType: "application/pdf", buffer: PDF });
+    await page.getByTestId(`material-attached-${code}`).waitFor();
+  }
+  await page.screenshot({ path: "/tmp/shots/01-materials.png", fullPage: true });
+  await page.getByTestId("wizard-next").click();
+  await page.screenshot({ path: "/tmp/shots/02-submit.png", fullPage: true });
+  await page.getByTestId("submit-application").click();
+  await page.waitForURL((url) => /^\/portal\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
+  const applicationId = new URL(page.url()).pathname.split("/").pop()!;
+  await statusShown(page, "submitted");
+  await page.screenshot({ path: "/tmp/shots/03-portal-detail.png", fullPage: true });
+  await page.getByTestId("nav-applications").click();
+  await page.getByTestId("application-link").first().waitFor();
+  await page.screenshot({ path: "/tmp/shots/04-portal-list.png", fullPage: true });
+  await logOut(page);
+
+  // The acceptor accepts it from the acceptance queue.
+  await logIn(page, "acceptor", "/console");
+  await page.getByTestId("nav-acceptance").click();
+  await page.getByTestId("application-link").first().waitFor();
+  await page.screenshot({ path: "/tmp/shots/05-queue.png", fullPage: true });
+  await openFromQueue(page, "nav-acceptance", applicationId);
+  await page.screenshot({ path: "/tmp/shots/06-accept.png", fullPage: true });
+  await page.getByTestId("accept").click();
+  await statusShown(page, "accepted");
+  await logOut(page);
+
+  // The reviewer schedules the inspection, records it on a phone (all pass, one photo, signed), then passes it.
+  await logIn(page, "reviewer", "/console");
+  await openFromQueue(page, "nav-review", applicationId);
+  const picker = page.getByTestId("onsite-at");
+  await picker.click();
+  await picker.fill(`${new Date().getFullYear() + 1}-01-15 09:30`);
+  await picker.press("Enter");
+  await page.getByTestId("onsite-schedule").click();
+  await statusShown(page, "onsite_scheduled");
+  await page.screenshot({ path: "/tmp/shots/07-review-onsite.png", fullPage: true });
+
+  await page.getByTestId("onsite-mobile-link").click();
+  await waitForPath(page, `/m/applications/${applicationId}/onsite`);
+  await page.setViewportSize(PHONE);
+  // The console's own checklist stays on screen until the mobile shell has loaded.
+  const phonePage = page.getByTestId("onsite-page");
+  const passButtons = phonePage.locator('[data-testid^="onsite-"][data-testid$="-pass"]');
+  await passButtons.first().waitFor();
+  for (const button of await passButtons.all()) await button.click();
+  await phonePage
+    .getByTestId("photo-input")
+    .setInputFiles({ name: "kitchen.png", mimeType: "image/png", buffer: PNG });
+  await phonePage.getByTestId("photo").waitFor();
+  await phonePage.getByTestId("onsite-signed").check();
+  await page.screenshot({ path: "/tmp/shots/08-mobile.png", fullPage: true });
+  await phonePage.getByTestId("onsite-submit").click();
+  await page.getByTestId("onsite-done").waitFor();
+  expect(await page.getByTestId("onsite-outcome").innerText()).toBe("通过");
+
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${server!.baseUrl}/console/review/${applicationId}`);
+  await page.screenshot({ path: "/tmp/shots/09-review.png", fullPage: true });
+  await page.getByTestId("review-opinion").fill("书面审查与现场核查均符合要求");
+  await page.getByTestId("review-submit").click();
+  await statusShown(page, "reviewed");
+  await logOut(page);
+
+  // The approver grants the licence.
+  await logIn(page, "approver", "/console");
+  await openFromQueue(page, "nav-decisions", applicationId);
+  await page.screenshot({ path: "/tmp/shots/10-decide.png", fullPage: true });
+  await page.getByTestId("approve").click();
+  await statusShown(page, "approved");
+  await logOut(page);
+
+  // The owner finds it among their certificates.
+  await logIn(page, "owner", "/portal");
+  await page.getByTestId("nav-certificates").click();
+  const number = page.getByTestId("license-number").first();
+  await number.waitFor();
+  expect(await number.innerText()).toMatch(/^JY2440106\d{7}$/);
+  await page.screenshot({ path: "/tmp/shots/11-certs.png", fullPage: true });
+  await page.getByTestId("nav-stores").click();
+  await page.getByTestId("store-license").first().waitFor();
+  await page.screenshot({ path: "/tmp/shots/12-stores.png", fullPage: true });
+  await page.getByTestId("lang-switch").click();
+  await page.getByTestId("nav-applications").click();
+  await page.getByTestId("application-link").first().click();
+  await page.getByTestId("timeline").waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: "/tmp/shots/13-detail-en.png", fullPage: true });
+  await page.close();
+}, 240_000);

@@ -1,0 +1,119 @@
+import { formatJyNumber, formatScNumber, licenseValidity } from "@shian/domain";
+import type { Transaction } from "../../db/client.js";
+import { findRegionName } from "../accounts/repository.js";
+import { findBusinessById, findStoreById } from "../entities/repository.js";
+import * as repo from "./repository.js";
+
+export interface IssueInput {
+  application: repo.ApplicationRow;
+  issuedBy: { id: string | null; displayName: string };
+  now: Date;
+}
+
+/** The calendar date in China (UTC+8): licences are dated in Beijing time. */
+const toDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayAfter = (isoDate: string) => toDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000));
+
+/** The licence's printed content: what a certificate of this version states. */
+async function licenseContent(tx: Transaction, application: repo.ApplicationRow) {
+  const [store, business, authorityRegion] = await Promise.all([
+    findStoreById(tx, application.storeId),
+    findBusinessById(tx, application.businessId),
+    findRegionName(tx, application.regionCode),
+  ]);
+  return {
+    holderName: business!.name,
+    uscc: business!.uscc,
+    legalRepresentative: business!.legalRepresentative,
+    premises: store!.address,
+    issuingAuthority: `${authorityRegion ?? ""}市场监督管理局`,
+    ...application.request,
+  };
+}
+
+/** The next licence number: JY + form digit + region + sequence + check digit, or SC + category + region + …. */
+async function nextNumber(tx: Transaction, application: repo.ApplicationRow): Promise<string> {
+  const request = application.request as { businessForm?: string; foodCategories?: string[] };
+  if (application.licenseType === "SC") {
+    const foodCategory = request.foodCategories![0]!;
+    const sequence = await repo.nextLicenseSequence(tx, `SC${foodCategory}${application.regionCode}`);
+    return formatScNumber({ foodCategory, regionCode: application.regionCode, sequence });
+  }
+  const probe = formatJyNumber({
+    businessForm: request.businessForm as never,
+    regionCode: application.regionCode,
+    sequence: 1,
+  });
+  const sequence = await repo.nextLicenseSequence(tx, probe.slice(0, 9));
+  return formatJyNumber({
+    businessForm: request.businessForm as never,
+    regionCode: application.regionCode,
+    sequence,
+  });
+}
+
+/**
+ * Applies an approved application to the licence register, in the caller's transaction:
+ * new → a licence, version 1; change and reissue → a new version, same validity; renewal → a new version valid
+ * five more years; cancellation → status cancelled. Returns the licence.
+ */
+export async function applyApprovedApplication(tx: Transaction, { application, issuedBy, now }: IssueInput) {
+  const content = await licenseContent(tx, application);
+  if (application.kind === "new") {
+    const validity = licenseValidity(toDate(now));
+    const number = await nextNumber(tx, application);
+    const license = await repo.insertLicense(tx, {
+      number,
+      type: application.licenseType,
+      businessId: application.businessId,
+      storeId: application.storeId,
+      regionCode: application.regionCode,
+      status: "valid",
+      currentVersion: 1,
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+      issuedAt: now,
+    });
+    await repo.insertLicenseVersion(tx, {
+      licenseId: license.id,
+      version: 1,
+      applicationId: application.id,
+      reason: "new",
+      content: { ...content, number, signer: issuedBy.displayName },
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+      issuedAt: now,
+      issuedBy: issuedBy.id,
+    });
+    return license;
+  }
+  const license = (await repo.lockLicense(tx, application.licenseId!))!;
+  if (application.kind === "cancellation") {
+    return repo.updateLicense(tx, license.id, { status: "cancelled" });
+  }
+  // A renewal runs five more years from the day after the current licence ends.
+  const validity =
+    application.kind === "renewal"
+      ? licenseValidity(dayAfter(license.validTo))
+      : { validFrom: license.validFrom, validTo: license.validTo };
+  const version = license.currentVersion + 1;
+  const [current] = await repo.listLicenseVersions(tx, license.id);
+  const versionContent = application.kind === "reissue" ? current!.content : content;
+  await repo.insertLicenseVersion(tx, {
+    licenseId: license.id,
+    version,
+    applicationId: application.id,
+    reason: application.kind,
+    content: { ...versionContent, number: license.number, signer: issuedBy.displayName },
+    validFrom: validity.validFrom,
+    validTo: validity.validTo,
+    issuedAt: now,
+    issuedBy: issuedBy.id,
+  });
+  return repo.updateLicense(tx, license.id, {
+    currentVersion: version,
+    validFrom: validity.validFrom,
+    validTo: validity.validTo,
+    status: "valid",
+  });
+}

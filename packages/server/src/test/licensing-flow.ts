@@ -1,0 +1,55 @@
+import type { Session } from "./test-app.js";
+import { TINY_PDF, upload } from "./uploads.js";
+
+export interface Officers {
+  acceptor: Session;
+  reviewer: Session;
+  approver: Session;
+}
+
+interface Detail {
+  id: string;
+  status: string;
+  licenseId: string | null;
+  commitment: boolean;
+  kind: string;
+  checklist: { code: string }[];
+  assessment: { onsiteInspectionRequired: boolean; requiredMaterials: { code: string }[] };
+}
+
+async function call(session: Session, url: string, payload: object = {}): Promise<Detail> {
+  const response = await session.inject({ method: "POST", url, payload });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.json() as Detail;
+}
+
+/** Takes an application from creation to decision through the API, as the four people would. */
+export async function applyAndApprove(
+  owner: Session,
+  officers: Officers,
+  body: object,
+  commitmentSigner?: string,
+) {
+  const draft = await call(owner, "/api/v1/applications", body);
+  const file = await upload(owner, TINY_PDF);
+  for (const { code } of draft.assessment.requiredMaterials) {
+    await call(owner, `/api/v1/applications/${draft.id}/materials`, { code, fileId: file.id });
+  }
+  const base = `/api/v1/applications/${draft.id}`;
+  await call(owner, `${base}/submit`, commitmentSigner ? { commitmentSigner } : {});
+  const accepted = await call(officers.acceptor, `${base}/accept`);
+  if (!accepted.commitment && accepted.kind !== "cancellation") {
+    if (accepted.assessment.onsiteInspectionRequired) {
+      const scheduled = await call(officers.reviewer, `${base}/onsite-schedule`, {
+        scheduledAt: new Date().toISOString(),
+      });
+      await call(officers.reviewer, `${base}/onsite-record`, {
+        results: scheduled.checklist.map((item) => ({ code: item.code, result: "pass" })),
+        photoFileIds: [],
+        applicantSigned: true,
+      });
+    }
+    await call(officers.reviewer, `${base}/review`, { outcome: "pass", opinion: "符合许可条件" });
+  }
+  return call(officers.approver, `${base}/decide`, { decision: "approve" });
+}
