@@ -95,7 +95,7 @@ test("a small restaurant applies, is accepted, inspected, reviewed, approved and
   expect(await page.getByTestId("assessment-category").getAttribute("data-category")).toBe("2");
   expect(await page.getByTestId("assessment-commitment").getAttribute("data-eligible")).toBe("false");
   await mkdir(fileURLToPath(new URL("../docs/", import.meta.url)), { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path: SCREENSHOT });
 
   await page.getByTestId("wizard-next").click();

@@ -13,3 +13,4 @@ export * from "./licensing/onsite-inspection.js";
 export * from "./licensing/license-number.js";
 export * from "./licensing/clocks.js";
 export * from "./production/sc-application.js";
+export * from "./demo/demo-licenses.js";

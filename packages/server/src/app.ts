@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
@@ -18,7 +17,7 @@ import { ProblemSchema } from "./http/schema-helpers.js";
 import { registerValidation } from "./http/validation.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { entityRoutes } from "./modules/entities/routes.js";
-import { localFileStore } from "./modules/files/file-store.js";
+import { configuredFileStore } from "./modules/files/file-store.js";
 import { MAX_UPLOAD_BYTES, fileRoutes } from "./modules/files/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { licensingRoutes } from "./modules/licensing/routes.js";
@@ -124,7 +123,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(accountRoutes(database.db, config));
   await app.register(regionRoutes(database.db));
   await app.register(entityRoutes(database.db));
-  await app.register(fileRoutes(database.db, localFileStore(path.join(config.dataDir, "files"))));
+  await app.register(fileRoutes(database.db, configuredFileStore(config)));
   await app.register(licensingRoutes(database.db));
   await app.register(taskRoutes(database.db));
   await app.register(webRoutes);

@@ -10,6 +10,7 @@ import { ROLES, type Role } from "./modules/accounts/roles.js";
 import { createUser } from "./modules/accounts/service.js";
 import { verifyAuditChain } from "./modules/audit/service.js";
 import { countUsers } from "./modules/demo/repository.js";
+import { configuredFileStore } from "./modules/files/file-store.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
 import { openMigratedDatabase } from "./runtime.js";
 
@@ -53,9 +54,11 @@ async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: 
     stores: flags.stores,
     seed: flags.seed,
     nodeEnv: config.nodeEnv,
+    fileStore: configuredFileStore(config),
   });
   console.log(
-    `Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.users} users.`,
+    `Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.licenses} licences, ` +
+      `${summary.applications} applications, ${summary.users} users.`,
   );
 }
 

@@ -120,6 +120,7 @@ export const messages = {
   "wizard.step.materials": { zh: "上传材料", en: "Materials" },
   "wizard.step.submit": { zh: "确认提交", en: "Review and submit" },
   "wizard.noStores": { zh: "暂无可申请的门店", en: "No store to apply for" },
+  "wizard.licensed": { zh: "已持证 {number}", en: "Licensed: {number}" },
   "wizard.saveDraft": { zh: "保存草稿并继续", en: "Save draft and continue" },
 
   "scope.businessForm": { zh: "主体业态", en: "Business form" },

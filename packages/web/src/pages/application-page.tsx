@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Popconfirm, Skeleton } from "antd";
+import { Button, Card, Popconfirm, Skeleton } from "antd";
 import { useParams } from "react-router";
 import { getApplication, withdrawApplication, type ApplicationDetail } from "../api/licensing";
 import { ErrorAlert } from "../components/error-alert";
@@ -20,31 +20,31 @@ export function ApplicationPage() {
 
   if (!application) return error ? <ErrorAlert error={error} /> : <Skeleton active />;
   const editable = EDITABLE.includes(application.status);
-  const actions = WITHDRAWABLE.includes(application.status) && (
-    <Card
-      size="small"
-      title={editable && t("application.continue")}
-      extra={
-        <Popconfirm
-          title={t("application.withdrawConfirm")}
-          onConfirm={() => withdraw.run("withdraw", () => withdrawApplication(application.id))}
-        >
-          <Button data-testid="withdraw" danger size="small" loading={withdraw.pending === "withdraw"}>
-            {t("application.withdraw")}
-          </Button>
-        </Popconfirm>
-      }
-    >
-      <Flex vertical>
-        <ErrorAlert error={withdraw.error} />
-        {editable && <SubmitPanel application={application} onSubmitted={setData} />}
-      </Flex>
-    </Card>
-  );
   return (
     <ApplicationOverview
       application={application}
-      actions={actions}
+      extra={
+        WITHDRAWABLE.includes(application.status) && (
+          <Popconfirm
+            title={t("application.withdrawConfirm")}
+            onConfirm={() => withdraw.run("withdraw", () => withdrawApplication(application.id))}
+          >
+            <Button data-testid="withdraw" danger loading={withdraw.pending === "withdraw"}>
+              {t("application.withdraw")}
+            </Button>
+          </Popconfirm>
+        )
+      }
+      actions={
+        <>
+          <ErrorAlert error={withdraw.error} />
+          {editable && (
+            <Card size="small" title={t("application.continue")}>
+              <SubmitPanel application={application} onSubmitted={setData} />
+            </Card>
+          )}
+        </>
+      }
       onMaterialsChange={editable ? setData : undefined}
     />
   );

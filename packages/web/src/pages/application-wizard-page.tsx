@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Card, Col, Flex, Row, Steps, Typography } from "antd";
 import { useNavigate } from "react-router";
-import { createApplication, type ApplicationDetail } from "../api/licensing";
+import { createApplication, listLicenses, type ApplicationDetail } from "../api/licensing";
 import { listStores, type Store } from "../api/stores";
 import { ErrorAlert } from "../components/error-alert";
 import { AssessmentPanel } from "../components/licensing/assessment-panel";
@@ -34,7 +34,7 @@ export function ApplicationWizardPage() {
   const [store, setStore] = useState<Store>();
   const [draft, setDraft] = useState<ScopeDraft>({ items: [] });
   const [application, setApplication] = useState<ApplicationDetail>();
-  const stores = useLoad(listStores, []);
+  const stores = useLoad(() => Promise.all([listStores(), listLicenses()]), []);
   const scope = completeScope(draft);
   const live = useLiveAssessment(application ? null : scope);
   const create = useAction<ApplicationDetail>((created) => {
@@ -61,7 +61,12 @@ export function ApplicationWizardPage() {
         <Col xs={24} xl={step === 0 ? 24 : 15}>
           {step === 0 && (
             <Card size="small" loading={stores.loading}>
-              <StorePicker stores={stores.data ?? []} value={store?.id} onChange={pickStore} />
+              <StorePicker
+                stores={stores.data?.[0] ?? []}
+                licenses={stores.data?.[1] ?? []}
+                value={store?.id}
+                onChange={pickStore}
+              />
             </Card>
           )}
           {step === 1 && <ScopeForm value={draft} onChange={setDraft} />}

@@ -1,11 +1,20 @@
-import { DEMO_DISTRICTS, createRandom, generateDemoBusiness } from "@shian/domain";
+import {
+  DEMO_DISTRICTS,
+  createRandom,
+  generateDemoBusiness,
+  type DemoDistrict,
+  type SeededRandom,
+} from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { SYSTEM_CONTEXT } from "../accounts/actor.js";
 import { hashPassword } from "../accounts/password.js";
-import { insertUser } from "../accounts/repository.js";
+import { insertUser, type UserRow } from "../accounts/repository.js";
 import type { Role } from "../accounts/roles.js";
 import { recordAudit } from "../audit/service.js";
-import { insertBusinesses, insertStores } from "../entities/repository.js";
+import { insertBusinesses, insertStores, type StoreRow } from "../entities/repository.js";
+import type { FileStore } from "../files/file-store.js";
+import { DEMO_STAGES, seedDemoApplications } from "./seed-applications.js";
+import { seedDemoLicenses } from "./seed-licenses.js";
 
 export const DEMO_PASSWORD = "shian-demo";
 /** The district whose officers get the short demo names (admin aside): Guangdong rules apply there. */
@@ -28,12 +37,15 @@ export interface DemoOptions {
   stores: number;
   seed: string;
   nodeEnv: string;
+  fileStore: FileStore;
 }
 
 export interface DemoSummary {
   users: number;
   businesses: number;
   stores: number;
+  licenses: number;
+  applications: number;
 }
 
 interface DemoUser {
@@ -69,9 +81,29 @@ function demoUsers(homeBusinessId: string): DemoUser[] {
   return users;
 }
 
+/** Branches of the demo owner's business: one new store free to apply for, then one per application stage. */
+function homeBranches(home: StoreRow, random: SeededRandom, district: DemoDistrict) {
+  const brand = home.name.split(/[(（]/)[0];
+  return ["新店", ...DEMO_STAGES.map((_, i) => `${i + 1}号店`)].map((label, index) => {
+    const generated = generateDemoBusiness(random, district, 100_000 + index).store;
+    const bakery = DEMO_STAGES[index - 1] === "commitment_accepted";
+    return {
+      businessId: home.businessId,
+      name: `${brand}（${label}）`,
+      address: generated.address,
+      regionCode: district.code,
+      lat: generated.lat,
+      lng: generated.lng,
+      businessForm: "catering",
+      subtype: bakery ? "bakery" : "restaurant_small",
+      areaM2: String(generated.areaM2),
+    };
+  });
+}
+
 /**
- * Demo regions' businesses, stores and one account per role per district, deterministic from the seed.
- * Refused in production: demo accounts share a known password (SECURITY.md).
+ * Demo districts' businesses, stores, licences, one account per role per district, and applications in every
+ * stage, deterministic from the seed. Refused in production: demo accounts share a known password (SECURITY.md).
  */
 export async function seedDemo(db: Database, options: DemoOptions): Promise<DemoSummary> {
   if (options.nodeEnv === "production") {
@@ -79,9 +111,9 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
   }
   const random = createRandom(options.seed);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
-    let homeBusinessId: string | undefined;
-    let storeCount = 0;
+  const seeded = await db.transaction(async (tx) => {
+    const stores: StoreRow[] = [];
+    const businesses = new Map<string, { name: string; uscc: string; legalRepresentative: string }>();
     for (const [districtIndex, district] of DEMO_DISTRICTS.entries()) {
       const count =
         Math.floor(options.stores / DEMO_DISTRICTS.length) +
@@ -102,28 +134,43 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
           })),
         );
         const idByUscc = new Map(inserted.map((row) => [row.uscc, row.id]));
-        await insertStores(
-          tx,
-          batch.map((b) => ({
-            businessId: idByUscc.get(b.uscc)!,
-            name: b.store.name,
-            address: b.store.address,
-            regionCode: district.code,
-            lat: b.store.lat,
-            lng: b.store.lng,
-            businessForm: b.store.businessForm,
-            subtype: b.store.subtype,
-            areaM2: String(b.store.areaM2),
-          })),
+        for (const b of batch) businesses.set(idByUscc.get(b.uscc)!, b);
+        stores.push(
+          ...(await insertStores(
+            tx,
+            batch.map((b) => ({
+              businessId: idByUscc.get(b.uscc)!,
+              name: b.store.name,
+              address: b.store.address,
+              regionCode: district.code,
+              lat: b.store.lat,
+              lng: b.store.lng,
+              businessForm: b.store.businessForm,
+              subtype: b.store.subtype,
+              areaM2: String(b.store.areaM2),
+            })),
+          )),
         );
-        storeCount += batch.length;
-        if (district.code === DEMO_HOME_DISTRICT) homeBusinessId ??= inserted[0]?.id;
       }
     }
-    if (!homeBusinessId) throw new Error("Demo data needs at least one store in each district");
-    const users = demoUsers(homeBusinessId);
-    for (const user of users) {
+    const homeDistrict = DEMO_DISTRICTS.find((d) => d.code === DEMO_HOME_DISTRICT)!;
+    const home = stores.find((store) => store.regionCode === DEMO_HOME_DISTRICT);
+    if (!home) throw new Error("Demo data needs at least one store in each district");
+    const branches = await insertStores(tx, homeBranches(home, random, homeDistrict));
+    const regionNames = new Map(DEMO_DISTRICTS.map((d) => [d.code, d.name]));
+    const licensed = await seedDemoLicenses(tx, {
+      random,
+      stores: [home, ...stores.filter((store) => store !== home)],
+      businesses,
+      regionNames,
+      today: new Date(),
+      share: 0.85,
+      alwaysFirst: true,
+    });
+    const users = new Map<string, UserRow>();
+    for (const user of demoUsers(home.businessId)) {
       const created = await insertUser(tx, { ...user, passwordHash });
+      users.set(created.username, created);
       await recordAudit(tx, SYSTEM_CONTEXT, {
         action: "user.create",
         subjectType: "user",
@@ -132,12 +179,39 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
         after: { username: created.username, role: created.role, demo: true },
       });
     }
-    const summary = { users: users.length, businesses: storeCount, stores: storeCount };
-    await recordAudit(tx, SYSTEM_CONTEXT, {
+    return {
+      stores: stores.length + branches.length,
+      businesses: businesses.size,
+      licensed,
+      users,
+      branches,
+    };
+  });
+  const pick = (name: string) => seeded.users.get(name)!;
+  const applications = await seedDemoApplications(
+    db,
+    options.fileStore,
+    {
+      owner: pick("owner"),
+      acceptor: pick("acceptor"),
+      reviewer: pick("reviewer"),
+      approver: pick("approver"),
+    },
+    seeded.branches.slice(1),
+  );
+  const summary = {
+    users: seeded.users.size,
+    businesses: seeded.businesses,
+    stores: seeded.stores,
+    licenses: seeded.licensed,
+    applications,
+  };
+  await db.transaction((tx) =>
+    recordAudit(tx, SYSTEM_CONTEXT, {
       action: "demo.seed",
       subjectType: "system",
       after: { ...summary, seed: options.seed },
-    });
-    return summary;
-  });
+    }),
+  );
+  return summary;
 }

@@ -36,3 +36,8 @@ export function localFileStore(root: string): FileStore {
     },
   };
 }
+
+/** The file store of a deployment: DATA_DIR/files. */
+export function configuredFileStore(config: { dataDir: string }): FileStore {
+  return localFileStore(path.join(config.dataDir, "files"));
+}

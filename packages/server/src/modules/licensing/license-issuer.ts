@@ -15,20 +15,34 @@ const toDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOStr
 const dayAfter = (isoDate: string) => toDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000));
 
 /** The licence's printed content: what a certificate of this version states. */
+export function buildLicenseContent(parts: {
+  business: { name: string; uscc: string; legalRepresentative: string };
+  store: { address: string };
+  authorityRegionName: string | null;
+  request: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    holderName: parts.business.name,
+    uscc: parts.business.uscc,
+    legalRepresentative: parts.business.legalRepresentative,
+    premises: parts.store.address,
+    issuingAuthority: `${parts.authorityRegionName ?? ""}市场监督管理局`,
+    ...parts.request,
+  };
+}
+
 async function licenseContent(tx: Transaction, application: repo.ApplicationRow) {
-  const [store, business, authorityRegion] = await Promise.all([
+  const [store, business, authorityRegionName] = await Promise.all([
     findStoreById(tx, application.storeId),
     findBusinessById(tx, application.businessId),
     findRegionName(tx, application.regionCode),
   ]);
-  return {
-    holderName: business!.name,
-    uscc: business!.uscc,
-    legalRepresentative: business!.legalRepresentative,
-    premises: store!.address,
-    issuingAuthority: `${authorityRegion ?? ""}市场监督管理局`,
-    ...application.request,
-  };
+  return buildLicenseContent({
+    business: business!,
+    store: store!,
+    authorityRegionName,
+    request: application.request,
+  });
 }
 
 /** The next licence number: JY + form digit + region + sequence + check digit, or SC + category + region + …. */

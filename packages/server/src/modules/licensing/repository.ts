@@ -191,6 +191,29 @@ export async function insertLicenseVersion(db: Queryable, row: typeof licenseVer
   await db.insert(licenseVersions).values(row);
 }
 
+/** Bulk load of licences with their first versions and the sequences they used (demo data, imports). */
+export async function insertLicensesWithVersions(
+  db: Queryable,
+  rows: { license: typeof licenses.$inferInsert; version: typeof licenseVersions.$inferInsert }[],
+  sequences: Map<string, number>,
+) {
+  const BATCH = 500;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    await db.insert(licenses).values(batch.map((row) => row.license));
+    await db.insert(licenseVersions).values(batch.map((row) => row.version));
+  }
+  for (const [prefix, last] of sequences) {
+    await db
+      .insert(licenseSequences)
+      .values({ prefix, last })
+      .onConflictDoUpdate({
+        target: licenseSequences.prefix,
+        set: { last: sql`greatest(${licenseSequences.last}, ${last})` },
+      });
+  }
+}
+
 export async function listLicenseVersions(db: Queryable, licenseId: string) {
   return db
     .select()

@@ -15,12 +15,19 @@ interface ApplicationOverviewProps {
   application: ApplicationDetail;
   /** What the viewer can do at this stage, shown above the record. */
   actions?: ReactNode;
+  /** A small action beside the title, such as withdrawing. */
+  extra?: ReactNode;
   /** Given while the applicant may still add materials. */
   onMaterialsChange?: (application: ApplicationDetail) => void;
 }
 
 /** One application as applicant and officers see it: status, request, assessment, materials, on-site, timeline. */
-export function ApplicationOverview({ application, actions, onMaterialsChange }: ApplicationOverviewProps) {
+export function ApplicationOverview({
+  application,
+  actions,
+  extra,
+  onMaterialsChange,
+}: ApplicationOverviewProps) {
   const { t, label, lang } = useI18n();
   const { review, decision } = application;
   return (
@@ -30,6 +37,7 @@ export function ApplicationOverview({ application, actions, onMaterialsChange }:
           {application.storeName}
         </Typography.Title>
         <ApplicationStatusTag status={application.status} />
+        <span style={{ marginInlineStart: "auto" }}>{extra}</span>
       </Flex>
       <Descriptions
         size="small"

@@ -78,6 +78,7 @@ function AssessmentBody({ assessment }: { assessment: Assessment }) {
           type="error"
           showIcon
           title={t("assessment.notAllowed")}
+          style={{ marginTop: 8 }}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {assessment.violations.map((violation) => (
@@ -92,7 +93,13 @@ function AssessmentBody({ assessment }: { assessment: Assessment }) {
           }
         />
       ) : (
-        <Alert data-testid="assessment-allowed" type="success" showIcon title={t("assessment.allowed")} />
+        <Alert
+          data-testid="assessment-allowed"
+          type="success"
+          showIcon
+          title={t("assessment.allowed")}
+          style={{ marginTop: 8 }}
+        />
       )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t("assessment.materials")}

@@ -17,7 +17,7 @@ export function completeScope(draft: ScopeDraft): Scope | null {
   const scope: Scope = {
     businessForm,
     subtype,
-    // An empty variety is left out, so the rules report it as missing rather than the API as malformed.
+    // An empty variety is left out: the API then says that it is required (an empty string is malformed).
     items: items.map(({ variety, ...item }) =>
       variety?.trim() ? { ...item, variety: variety.trim() } : item,
     ),
