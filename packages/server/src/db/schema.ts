@@ -1,8 +1,10 @@
 import {
   bigint,
   boolean,
+  customType,
   date,
   primaryKey,
+  uniqueIndex,
   doublePrecision,
   index,
   integer,
@@ -14,6 +16,12 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+
+/** bytea as a Node Buffer (drizzle has no built-in bytea column). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -322,6 +330,169 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
 );
 
+/** Signing keys of the issuing authorities (and the root key of the trust list); private keys encrypted at rest. */
+export const signingKeys = pgTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  /** The issuing authority's region code, or "root" for the key that signs the trust list. */
+  authority: text("authority").notNull(),
+  algorithm: text("algorithm", { enum: ["EdDSA", "SM2"] }).notNull(),
+  /** Ed25519: public JWK; SM2: { x, y } of the public point, hex, and its SPKI PEM. */
+  publicKey: jsonb("public_key").$type<Record<string, string>>().notNull(),
+  /** AES-256-GCM of the private key under a key derived from SIGNING_KEY_PASSPHRASE. */
+  privateKeyEncrypted: text("private_key_encrypted").notNull(),
+  status: text("status", { enum: ["active", "retired"] }).notNull(),
+  createdAt: createdAt(),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+});
+
+/** Bitstring status lists (W3C Bitstring Status List): one bit per certificate, 1 = revoked or suspended. */
+export const statusLists = pgTable("status_lists", {
+  id: text("id").primaryKey(),
+  purpose: text("purpose", { enum: ["revocation", "suspension"] }).notNull(),
+  size: integer("size").notNull(),
+  bits: bytea("bits").notNull(),
+  nextIndex: integer("next_index").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 电子证书: the signed rendering of one licence version. */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    licenseId: uuid("license_id")
+      .notNull()
+      .references(() => licenses.id),
+    licenseVersion: integer("license_version").notNull(),
+    licenseNumber: varchar("license_number", { length: 16 }).notNull(),
+    /** The canonical JSON (RFC 8785) that both signatures cover. */
+    payload: text("payload").notNull(),
+    /** Compact JWS (EdDSA) over the payload. */
+    jws: text("jws").notNull(),
+    sm2Kid: text("sm2_kid").notNull(),
+    /** DER SM2 signature (SM3, user ID 1234567812345678) over the payload bytes, hex. */
+    sm2Signature: text("sm2_signature").notNull(),
+    /** The compact token printed in the QR code. */
+    token: text("token").notNull(),
+    statusListIndex: integer("status_list_index").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("certificates_license_version_idx").on(t.licenseId, t.licenseVersion),
+    index("certificates_number_idx").on(t.licenseNumber),
+  ],
+);
+
+/** A business lets a third party (API client) fetch its certificates (授权使用, seed 000). */
+export const partnerAuthorizations = pgTable(
+  "partner_authorizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    apiClientId: uuid("api_client_id")
+      .notNull()
+      .references(() => apiClients.id),
+    /** The licences covered; null = all of the business's licences. */
+    licenseIds: uuid("license_ids").array(),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("partner_authorizations_client_idx").on(t.apiClientId)],
+);
+
+/** Where an API client wants status changes delivered, signed with HMAC-SHA256. */
+export const webhooks = pgTable("webhooks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  apiClientId: uuid("api_client_id")
+    .notNull()
+    .references(() => apiClients.id),
+  url: text("url").notNull(),
+  /** The HMAC secret, encrypted like the signing keys. */
+  secretEncrypted: text("secret_encrypted").notNull(),
+  createdAt: createdAt(),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+});
+
+/** Messages to deliver after a commit (SMS, inbox, public notice, webhook): written in the same transaction. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: text("channel", { enum: ["sms", "inbox", "public_notice", "webhook"] }).notNull(),
+    /** At most one message per key: a retried request cannot send twice. */
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** The business's portal inbox (三即时: pushed to the enterprise at issuance). */
+export const inboxMessages = pgTable(
+  "inbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("inbox_business_idx").on(t.businessId)],
+);
+
+/** The public notice list (三即时: published on the public site at issuance). */
+export const publicNotices = pgTable("public_notices", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  regionCode: varchar("region_code", { length: 6 }).notNull(),
+  licenseNumber: varchar("license_number", { length: 16 }),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A legacy-licence import (存量证书转换): one file, processed row by row, resumable. */
+export const importJobs = pgTable("import_jobs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fileSha256: varchar("file_sha256", { length: 64 }).notNull(),
+  fileName: text("file_name").notNull(),
+  status: text("status", { enum: ["running", "done", "failed"] }).notNull(),
+  totalRows: integer("total_rows").notNull().default(0),
+  processedRows: integer("processed_rows").notNull().default(0),
+  importedRows: integer("imported_rows").notNull().default(0),
+  errorRows: integer("error_rows").notNull().default(0),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const importErrors = pgTable(
+  "import_errors",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    errors: jsonb("errors").$type<{ field: string; message: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],
+);
+
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
   "audit_log",
@@ -362,5 +533,15 @@ export const schema = {
   licenseSequences,
   tasks,
   idempotencyKeys,
+  signingKeys,
+  statusLists,
+  certificates,
+  partnerAuthorizations,
+  webhooks,
+  outbox,
+  inboxMessages,
+  publicNotices,
+  importJobs,
+  importErrors,
   auditLog,
 };

@@ -216,6 +216,35 @@ describe("new licence journey (受理 → 审查 → 许可)", () => {
   });
 });
 
+describe("work queues", () => {
+  it("page through a queue with the cursor: every application once, in deadline order", async () => {
+    const all = (await reviewer.inject({ url: "/api/v1/applications?limit=200" })).json().items as {
+      id: string;
+    }[];
+    expect(all.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/applications?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await reviewer.inject({ url })).json() as {
+        items: { id: string }[];
+        nextCursor: string | null;
+      };
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((item) => item.id));
+    const queue = (await acceptor.inject({ url: "/api/v1/applications?queue=acceptance&limit=1" })).json();
+    const next = (
+      await acceptor.inject({
+        url: `/api/v1/applications?queue=acceptance&limit=1&cursor=${queue.nextCursor}`,
+      })
+    ).json();
+    expect(next.items[0]?.id).not.toBe(queue.items[0].id);
+    expect((await acceptor.inject({ url: "/api/v1/applications?cursor=bogus" })).statusCode).toBe(400);
+  });
+});
+
 describe("art. 13: the commitment path (告知承诺)", () => {
   it("issues the licence the same day without review and creates the follow-up inspection task", async () => {
     const application = await submitted(storeIds[5]!, bakery, "王老板");

@@ -8,7 +8,8 @@ import { isOfficer, type Role } from "../accounts/roles.js";
 export const STAGE_ROLES: Record<Stage, readonly Role[]> = {
   application: ["business_owner", "business_staff"],
   acceptance: ["acceptor"],
-  review: ["reviewer"],
+  // 现场核查 may be done by an inspector; the review conclusion itself is the reviewer's (route policy).
+  review: ["reviewer", "inspector"],
   decision: ["approver"],
 };
 

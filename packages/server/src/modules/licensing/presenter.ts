@@ -9,7 +9,7 @@ const pick = (text: { zh: string; en: string }, language: Language) =>
   language === "en" ? text.en : text.zh;
 
 export function presentApplicationSummary(
-  row: { application: ApplicationRow; storeName: string; businessName: string },
+  row: { application: ApplicationRow; storeName: string; storeAddress: string; businessName: string },
   now = Date.now(),
 ): Static<typeof ApplicationSummary> {
   const { application } = row;
@@ -20,6 +20,7 @@ export function presentApplicationSummary(
     status: application.status,
     storeId: application.storeId,
     storeName: row.storeName,
+    storeAddress: row.storeAddress,
     businessName: row.businessName,
     regionCode: application.regionCode,
     commitment: application.commitment,
@@ -43,8 +44,11 @@ function presentOnsite(onsite: OnsiteRow | undefined) {
   };
 }
 
+type BilingualFinding = { rule: string; article: string; message: { zh: string; en: string } };
+
 interface AssessmentMessages {
-  violations: { rule: string; article: string; message: { zh: string; en: string } }[];
+  violations: BilingualFinding[];
+  notices?: BilingualFinding[];
   requiredMaterials: { code: string; name: { zh: string; en: string } }[];
 }
 
@@ -68,11 +72,12 @@ export function presentApplicationDetail(
   detail: {
     application: ApplicationRow;
     storeName: string;
+    storeAddress: string;
     businessName: string;
     materials: { code: string; fileId: string }[];
     missing: string[];
     onsite: OnsiteRow | undefined;
-    events: { at: Date; action: string; actorLabel: string }[];
+    events: { at: Date; action: string; actorLabel: string; actorName: string | null }[];
   },
   language: Language,
 ): Static<typeof ApplicationDetail> {
@@ -108,7 +113,7 @@ export function presentApplicationDetail(
     timeline: detail.events.map((event) => ({
       at: event.at.toISOString(),
       action: event.action.replace(/^application\./, ""),
-      actor: event.actorLabel,
+      actor: event.actorName ?? event.actorLabel,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import {
+  users,
   applicationMaterials,
   applications,
   auditLog,
@@ -65,9 +66,17 @@ export interface ApplicationFilter {
   businessId: string | null;
   queue?: Queue | undefined;
   status?: string | undefined;
-  afterId?: string | undefined;
+  after?: ApplicationCursor | undefined;
   limit: number;
 }
+
+/** Where a page ended: the sort key of its last row (deadline for queues, creation time otherwise) and its id. */
+export interface ApplicationCursor {
+  key: string;
+  id: string;
+}
+
+const NO_DEADLINE = "infinity";
 
 /** Applications with their store and business names; a queue lists the overdue and oldest deadlines first. */
 export async function listApplications(db: Queryable, filter: ApplicationFilter) {
@@ -77,18 +86,30 @@ export async function listApplications(db: Queryable, filter: ApplicationFilter)
   if (filter.applicationId) conditions.push(eq(applications.id, filter.applicationId));
   if (filter.queue) conditions.push(queueCondition(filter.queue));
   if (filter.status) conditions.push(eq(applications.status, filter.status));
-  if (filter.afterId) conditions.push(gt(applications.id, filter.afterId));
+  const deadline = sql`coalesce(${applications.stageDeadline}, ${NO_DEADLINE}::timestamptz)`;
+  if (filter.after) {
+    const { key, id } = filter.after;
+    conditions.push(
+      filter.queue
+        ? sql`(${deadline}, ${applications.id}) > (${key}::timestamptz, ${id}::uuid)`
+        : sql`(${applications.createdAt}, ${applications.id}) < (${key}::timestamptz, ${id}::uuid)`,
+    );
+  }
   return db
-    .select({ application: applications, storeName: stores.name, businessName: businesses.name })
+    .select({
+      application: applications,
+      storeName: stores.name,
+      storeAddress: stores.address,
+      businessName: businesses.name,
+    })
     .from(applications)
     .innerJoin(stores, eq(stores.id, applications.storeId))
     .innerJoin(businesses, eq(businesses.id, applications.businessId))
     .where(and(...conditions))
     .orderBy(
       ...(filter.queue
-        ? [sql`${applications.stageDeadline} asc nulls last`]
-        : [desc(applications.createdAt)]),
-      asc(applications.id),
+        ? [asc(deadline), asc(applications.id)]
+        : [desc(applications.createdAt), desc(applications.id)]),
     )
     .limit(filter.limit);
 }
@@ -127,9 +148,10 @@ export async function listApplicationEvents(db: Queryable, applicationId: string
       at: auditLog.at,
       action: auditLog.action,
       actorLabel: auditLog.actorLabel,
-      after: auditLog.after,
+      actorName: users.displayName,
     })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.subjectType, "application"), eq(auditLog.subjectId, applicationId)))
     .orderBy(asc(auditLog.seq));
 }

@@ -178,10 +178,11 @@ export function licensingRoutes(db: Database) {
     transition("return", acceptor, ReturnBody, (r, id, b) =>
       licensing.returnApplication(db, context(r), requireUser(r), id, b),
     );
-    transition("onsite-schedule", reviewer, ScheduleOnsiteBody, (r, id, b) =>
+    const onsite = allowRoles("reviewer", "inspector");
+    transition("onsite-schedule", onsite, ScheduleOnsiteBody, (r, id, b) =>
       licensing.scheduleOnsite(db, context(r), requireUser(r), id, b),
     );
-    transition("onsite-record", reviewer, RecordOnsiteBody, (r, id, b) =>
+    transition("onsite-record", onsite, RecordOnsiteBody, (r, id, b) =>
       licensing.recordOnsite(db, context(r), requireUser(r), id, b),
     );
     transition("review", reviewer, ReviewBody, (r, id, b) =>

@@ -7,6 +7,7 @@ export const ItemInput = StrictObject({
   code: Text(40),
   coldChain: Type.Optional(Type.Boolean()),
   cookedFood: Type.Optional(Type.Boolean()),
+  bulkLiquor: Type.Optional(Type.Boolean()),
   braisedMeat: Type.Optional(Type.Boolean()),
   decorated: Type.Optional(Type.Boolean()),
   homeBrewedLiquor: Type.Optional(Type.Boolean()),
@@ -119,7 +120,8 @@ export const ApplicationListQuery = StrictObject({
     Type.Union([Type.Literal("acceptance"), Type.Literal("review"), Type.Literal("decision")]),
   ),
   status: Type.Optional(Text(30)),
-  cursor: Type.Optional(Uuid),
+  /** Opaque: the nextCursor of the previous page. */
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 
@@ -130,6 +132,7 @@ export const ApplicationSummary = Type.Object({
   status: Type.String(),
   storeId: Type.String(),
   storeName: Type.String(),
+  storeAddress: Type.String(),
   businessName: Type.String(),
   regionCode: Type.String(),
   commitment: Type.Boolean(),

@@ -437,13 +437,29 @@ export async function listApplications(
     businessId: officer ? null : actor.businessId,
     queue: query.queue,
     status: query.status,
-    afterId: query.cursor,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit,
   });
-  return {
-    items: rows,
-    nextCursor: rows.length === query.limit ? (rows.at(-1)?.application.id ?? null) : null,
-  };
+  const last = rows.at(-1)?.application;
+  const key = (row: repo.ApplicationRow) =>
+    query.queue ? (row.stageDeadline?.toISOString() ?? "infinity") : row.createdAt.toISOString();
+  const nextCursor =
+    rows.length === query.limit && last ? encodeCursor({ key: key(last), id: last.id }) : null;
+  return { items: rows, nextCursor };
+}
+
+const encodeCursor = (cursor: repo.ApplicationCursor) =>
+  Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+function decodeCursor(raw: string): repo.ApplicationCursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as repo.ApplicationCursor;
+    const keyOk = cursor.key === "infinity" || !Number.isNaN(Date.parse(cursor.key));
+    if (keyOk && /^[0-9a-f-]{36}$/.test(cursor.id)) return cursor;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("validation_failed", { "zh-CN": "cursor 无效", en: "Invalid cursor" });
 }
 
 export async function listLicenses(

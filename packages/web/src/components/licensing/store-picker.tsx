@@ -33,8 +33,10 @@ export function StorePicker({ stores, licenses, value, onChange }: StorePickerPr
           const number = licensed.get(store.id);
           return (
             <Radio key={store.id} value={store.id} disabled={Boolean(number)}>
-              <span data-testid={`store-option-${store.id}`}>
-                <Typography.Text strong>{store.name}</Typography.Text>
+              <span data-testid={`store-option-${store.id}`} data-licensed={Boolean(number)}>
+                <Typography.Text data-testid="store-name" strong>
+                  {store.name}
+                </Typography.Text>
                 {number && <Tag style={{ marginInlineStart: 8 }}>{t("wizard.licensed", { number })}</Tag>}
                 <br />
                 <Typography.Text type="secondary">{store.address}</Typography.Text>
