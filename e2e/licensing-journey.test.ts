@@ -173,7 +173,9 @@ test("a new small restaurant applies, is accepted, inspected, reviewed, approved
   // The owner finds it among their certificates.
   await logIn(page, "owner", "/portal");
   await page.getByTestId("nav-certificates").click();
-  const number = page.locator("tr", { hasText: storeName }).getByTestId("license-number");
+  const number = page
+    .locator('[data-testid="certificate-card"]', { hasText: storeName })
+    .getByTestId("license-number");
   await number.waitFor();
   expect(await number.innerText()).toMatch(/^JY2440106\d{7}$/);
   await page.close();

@@ -14,3 +14,5 @@ export * from "./licensing/license-number.js";
 export * from "./licensing/clocks.js";
 export * from "./production/sc-application.js";
 export * from "./demo/demo-licenses.js";
+export * from "./certificates/payload.js";
+export * from "./certificates/token.js";

@@ -6,11 +6,12 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { isSecureDeployment, type Config } from "./config.js";
+import { isSecureDeployment, resolveSigningPassphrase, type Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { registerAuth } from "./http/auth.js";
 import { AppError } from "./http/errors.js";
-import { registerErrorHandler } from "./http/error-handler.js";
+import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
+import { registerIdempotency } from "./http/idempotency.js";
 import { registerMetrics } from "./http/metrics.js";
 import { markRoutesPublic } from "./http/route-policy.js";
 import { ProblemSchema } from "./http/schema-helpers.js";
@@ -20,6 +21,12 @@ import { entityRoutes } from "./modules/entities/routes.js";
 import { configuredFileStore } from "./modules/files/file-store.js";
 import { MAX_UPLOAD_BYTES, fileRoutes } from "./modules/files/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { importRoutes } from "./modules/imports/routes.js";
+import { keyRoutes } from "./modules/keys/routes.js";
+import { createLicenseHooks } from "./modules/certificates/license-hooks.js";
+import { certificateRoutes } from "./modules/certificates/routes.js";
+import { noticeRoutes } from "./modules/outbox/routes.js";
+import { partnerRoutes } from "./modules/partners/routes.js";
 import { licensingRoutes } from "./modules/licensing/routes.js";
 import { taskRoutes } from "./modules/tasks/routes.js";
 import { regionRoutes } from "./modules/regions/routes.js";
@@ -48,6 +55,11 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       ],
     },
     bodyLimit: JSON_BODY_LIMIT,
+    // QR tokens (≤ 400 bytes) travel in the path of /v/{token}.
+    routerOptions: { maxParamLength: 1000 },
+    // Router-level errors (bad URL, over-long parameter) get the same problem+json as every other error.
+    frameworkErrors: (_error, request, reply) =>
+      sendProblem(request, reply, new AppError("validation_failed")),
     trustProxy: config.nodeEnv === "production",
     requestIdHeader: false,
     genReqId: (request) => {
@@ -118,14 +130,24 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   });
 
   registerAuth(app, database.db, config);
+  registerIdempotency(app, database.db);
   registerMetrics(app, () => database.poolStats());
   await app.register(healthRoutes(database.db));
   await app.register(accountRoutes(database.db, config));
   await app.register(regionRoutes(database.db));
   await app.register(entityRoutes(database.db));
   await app.register(fileRoutes(database.db, configuredFileStore(config)));
-  await app.register(licensingRoutes(database.db));
+  const keyring = { passphrase: resolveSigningPassphrase(config, (message) => app.log.warn(message)) };
+  const certificateDeps = { keyring, publicBaseUrl: config.publicBaseUrl };
+  await app.register(keyRoutes(database.db, keyring));
+  await app.register(licensingRoutes(database.db, createLicenseHooks(certificateDeps)));
+  await app.register(certificateRoutes(database.db, database.readDb, certificateDeps));
+  await app.register(
+    partnerRoutes(database.db, { ...certificateDeps, allowPrivateWebhooks: config.allowPrivateWebhooks }),
+  );
   await app.register(taskRoutes(database.db));
+  await app.register(importRoutes(database.db));
+  await app.register(noticeRoutes(database.db, database.readDb));
   await app.register(webRoutes);
   return app;
 }

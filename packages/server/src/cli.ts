@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { ConfigError, loadConfig, resolveSigningPassphrase, type Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { AppError, toProblem } from "./http/errors.js";
@@ -11,7 +11,13 @@ import { createUser } from "./modules/accounts/service.js";
 import { verifyAuditChain } from "./modules/audit/service.js";
 import { countUsers } from "./modules/demo/repository.js";
 import { configuredFileStore } from "./modules/files/file-store.js";
+import { runImportCommand } from "./modules/imports/cli-command.js";
+import { registerKeyCommands } from "./modules/keys/cli-commands.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
+import { openSecret } from "./modules/keys/secret-box.js";
+import { createAdapters } from "./modules/outbox/adapters.js";
+import { startOutboxWorker } from "./modules/outbox/worker.js";
+import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
 
 function positiveInteger(value: string): number {
@@ -55,6 +61,10 @@ async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: 
     seed: flags.seed,
     nodeEnv: config.nodeEnv,
     fileStore: configuredFileStore(config),
+    certificates: {
+      keyring: { passphrase: resolveSigningPassphrase(config) },
+      publicBaseUrl: config.publicBaseUrl,
+    },
   });
   console.log(
     `Demo data loaded: ${summary.businesses} businesses, ${summary.stores} stores, ${summary.licenses} licences, ` +
@@ -66,6 +76,8 @@ async function serve(flags: DemoFlags) {
   let config: Config;
   try {
     config = loadConfig();
+    // Refuses to start in production without SIGNING_KEY_PASSPHRASE; in demo mode generates it once, with a warning.
+    config = { ...config, signingKeyPassphrase: resolveSigningPassphrase(config) };
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
@@ -79,7 +91,16 @@ async function serve(flags: DemoFlags) {
   }
   if (flags.demo) await seedDemoIfEmpty(database, config, flags);
   const app = await buildApp(config, database);
+  const keyring = { passphrase: resolveSigningPassphrase(config) };
+  const adapters = createAdapters({
+    smsGatewayUrl: config.smsGatewayUrl,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
+    decryptSecret: (sealed) => openSecret(keyring, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
+    log: app.log,
+  });
+  const stopOutbox = startOutboxWorker(database.db, adapters, app.log);
   const shutdown = async () => {
+    await stopOutbox();
     await app.close();
     await database.close();
     process.exit(0);
@@ -181,5 +202,24 @@ program
       console.log(`Created user ${user.username} (${user.role}, ${user.regionCode ?? "national"}).`);
     }),
   );
+
+program
+  .command("import")
+  .description("bulk imports")
+  .command("licenses <file>")
+  .description(
+    "import a legacy licence register (CSV or XLSX, see docs/import.md); running it again resumes or reports the job",
+  )
+  .option("--batch-size <n>", "rows per transaction", (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000)
+      throw new InvalidArgumentError("must be an integer 1–10000");
+    return n;
+  })
+  .action((file: string, flags: { batchSize?: number }) =>
+    withDatabase((database) => runImportCommand(database.db, file, { batchSize: flags.batchSize })),
+  );
+
+registerKeyCommands(program, withDatabase);
 
 await program.parseAsync();

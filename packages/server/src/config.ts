@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
 /** Runtime configuration, read once from the environment and validated (DESIGN.md §2). */
@@ -12,7 +14,16 @@ export interface Config {
   nodeEnv: NodeEnv;
   /** Requests per minute per IP on public routes. */
   publicRateLimit: number;
+  /** SMS gateway (三即时); unset = the log adapter. */
+  smsGatewayUrl: string | undefined;
+  /** Deliver webhooks to loopback/private addresses (tests, closed networks); refused by default (SECURITY.md #11). */
+  allowPrivateWebhooks: boolean;
+  /** Unlocks the signing keys and other secrets at rest; see resolveSigningPassphrase when unset. */
+  signingKeyPassphrase: string | undefined;
 }
+
+export const MIN_SIGNING_PASSPHRASE_LENGTH = 16;
+export const SIGNING_PASSPHRASE_FILE = "signing-passphrase";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const NODE_ENVS = ["development", "production", "test"] as const;
@@ -64,6 +75,16 @@ function readUrl(env: Env, name: string, protocols: readonly string[]): string |
   return raw;
 }
 
+/** A secret: validated, never echoed in the error. */
+function readPassphrase(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < MIN_SIGNING_PASSPHRASE_LENGTH) {
+    throw new ConfigError(name, `at least ${MIN_SIGNING_PASSPHRASE_LENGTH} characters`);
+  }
+  return raw;
+}
+
 function readHost(env: Env): string {
   const raw = env.HOST;
   if (raw === undefined || raw === "") return "0.0.0.0";
@@ -91,10 +112,51 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readChoice(env, "LOG_LEVEL", LOG_LEVELS, "info"),
     nodeEnv: readChoice(env, "NODE_ENV", NODE_ENVS, "development"),
     publicRateLimit: readInteger(env, "PUBLIC_RATE_LIMIT", 600, 1, 1_000_000),
+    signingKeyPassphrase: readPassphrase(env, "SIGNING_KEY_PASSPHRASE"),
+    smsGatewayUrl: readUrl(env, "SMS_GATEWAY_URL", ["http:", "https:"]),
+    allowPrivateWebhooks: readChoice(env, "WEBHOOK_ALLOW_PRIVATE", ["true", "false"], "false") === "true",
   };
 }
 
 /** Cookies get the Secure flag and the __Host- prefix only when the public address is HTTPS. */
 export function isSecureDeployment(config: Config): boolean {
   return config.publicBaseUrl.startsWith("https:");
+}
+
+/**
+ * The passphrase of the signing keys (SECURITY.md #18). SIGNING_KEY_PASSPHRASE when set. Unset in production:
+ * a ConfigError, so the server refuses to start. Unset elsewhere (demo, development, tests): read from
+ * DATA_DIR/signing-passphrase, which is generated once (mode 0600) with a warning. The value is never logged.
+ */
+export function resolveSigningPassphrase(
+  config: Config,
+  warn: (message: string) => void = (message) => console.warn(message),
+): string {
+  if (config.signingKeyPassphrase) return config.signingKeyPassphrase;
+  if (config.nodeEnv === "production") {
+    throw new ConfigError(
+      "SIGNING_KEY_PASSPHRASE",
+      `a passphrase of at least ${MIN_SIGNING_PASSPHRASE_LENGTH} characters (required in production)`,
+    );
+  }
+  const file = path.join(config.dataDir, SIGNING_PASSPHRASE_FILE);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+    warn(
+      `Demo mode: generated a signing-key passphrase in ${file} (mode 0600). ` +
+        "Set SIGNING_KEY_PASSPHRASE (at least 16 characters) and keep it out of the data directory in production.",
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if ((fs.statSync(file).mode & 0o077) !== 0) warn(`${file} is readable by other users: chmod 600 it.`);
+  const passphrase = fs.readFileSync(file, "utf8").trim();
+  if (passphrase.length < MIN_SIGNING_PASSPHRASE_LENGTH) {
+    throw new ConfigError(
+      "SIGNING_KEY_PASSPHRASE",
+      `at least ${MIN_SIGNING_PASSPHRASE_LENGTH} characters (the file ${file} holds fewer)`,
+    );
+  }
+  return passphrase;
 }

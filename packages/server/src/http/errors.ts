@@ -36,6 +36,11 @@ const ERRORS = {
     "zh-CN": "申请当前状态不允许此操作",
     en: "The application's current status does not allow this action",
   },
+  idempotency_key_reused: {
+    status: 422,
+    "zh-CN": "该 Idempotency-Key 已用于另一个请求",
+    en: "This Idempotency-Key was used for a different request",
+  },
   rule_violation: {
     status: 422,
     "zh-CN": "不符合许可条件",

@@ -196,3 +196,14 @@ export function decideApplication(
 export async function listLicenses(): Promise<License[]> {
   return (await apiRequest<Page<License>>("GET", "/licenses?limit=200")).items;
 }
+
+/** The statuses an approver sets: suspend (暂停), revoke (撤销) or reinstate (恢复, back to valid). */
+export type LicenseStatusChange = "valid" | "suspended" | "revoked";
+
+export function changeLicenseStatus(
+  id: string,
+  status: LicenseStatusChange,
+  reason: string,
+): Promise<License> {
+  return apiRequest("POST", `/licenses/${id}/status`, { status, reason });
+}

@@ -3,6 +3,8 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FundOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -13,6 +15,8 @@ import { useUser } from "../auth/auth-context";
 import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
 import { CasePage } from "../pages/case-page";
+import { ImportPage } from "../pages/import-page";
+import { LicensesPage } from "../pages/licenses-page";
 import { QueuePage } from "../pages/queue-page";
 import { TasksPage } from "../pages/tasks-page";
 import { ShellRoutes } from "./shell-routes";
@@ -53,6 +57,14 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     roles: ["inspector", "admin"],
     page: <TasksPage />,
+  },
+  { path: "licenses", label: "nav.licenses", icon: <IdcardOutlined />, page: <LicensesPage /> },
+  {
+    path: "imports",
+    label: "nav.imports",
+    icon: <ImportOutlined />,
+    roles: ["admin", "approver"],
+    page: <ImportPage />,
   },
   { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },

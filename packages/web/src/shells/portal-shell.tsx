@@ -1,6 +1,8 @@
 import {
+  ApiOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
 } from "@ant-design/icons";
@@ -10,7 +12,9 @@ import { SiderLayout } from "../layouts/sider-layout";
 import { ApplicationPage } from "../pages/application-page";
 import { ApplicationWizardPage } from "../pages/application-wizard-page";
 import { ApplicationsPage } from "../pages/applications-page";
+import { AuthorizationsPage } from "../pages/authorizations-page";
 import { CertificatesPage } from "../pages/certificates-page";
+import { InboxPage } from "../pages/inbox-page";
 import { StoresPage } from "../pages/stores-page";
 import { ShellRoutes } from "./shell-routes";
 
@@ -24,6 +28,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     page: <CertificatesPage />,
   },
+  {
+    path: "authorizations",
+    label: "nav.authorizations",
+    icon: <ApiOutlined />,
+    page: <AuthorizationsPage />,
+  },
+  { path: "inbox", label: "nav.inbox", icon: <MailOutlined />, page: <InboxPage /> },
 ];
 
 /** The business portal at /portal. */

@@ -5,6 +5,7 @@ import type { Role } from "../accounts/roles.js";
 import type { StoreRow } from "../entities/repository.js";
 import type { FileStore } from "../files/file-store.js";
 import { uploadFile } from "../files/service.js";
+import type { LicenseHooks } from "../licensing/hooks.js";
 import { checklistOf } from "../licensing/rules.js";
 import * as licensing from "../licensing/service.js";
 
@@ -46,6 +47,7 @@ function actorOf(user: UserRow): UserActor {
 export async function seedDemoApplications(
   db: Database,
   fileStore: FileStore,
+  hooks: LicenseHooks,
   users: Record<"owner" | "acceptor" | "reviewer" | "approver", UserRow>,
   stores: StoreRow[],
 ): Promise<number> {
@@ -106,7 +108,7 @@ export async function seedDemoApplications(
       opinion: failing ? "关键项不符合：粗加工区未设置分类清洗水池。" : "符合许可条件。",
     });
     if (stage === "rejected") {
-      await licensing.decideApplication(db, as(approver), approver, draft.id, {
+      await licensing.decideApplication(db, hooks, as(approver), approver, draft.id, {
         decision: "reject",
         reasons: "现场核查关键项不符合要求（第十二条、第二十六条）。",
       });

@@ -13,6 +13,10 @@ import { seedDemo } from "./seed-demo.js";
 
 let database: TestDatabase;
 const fileStore = localFileStore(fs.mkdtempSync(path.join(os.tmpdir(), "shian-demo-files-")));
+const certificates = {
+  keyring: { passphrase: "demo-test-passphrase-0123" },
+  publicBaseUrl: "http://localhost:3000",
+};
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -21,14 +25,20 @@ afterAll(() => database.close());
 describe("demo data", () => {
   it("refuses to create demo users in production", async () => {
     await expect(
-      seedDemo(database.db, { stores: 12, seed: "s", nodeEnv: "production", fileStore }),
+      seedDemo(database.db, { stores: 12, seed: "s", nodeEnv: "production", fileStore, certificates }),
     ).rejects.toThrow(/production/);
     const [row] = await database.db.select({ n: count() }).from(users);
     expect(row!.n).toBe(0);
   });
 
   it("creates stores in every demo district, an officer of each role per district, and valid USCCs", async () => {
-    const summary = await seedDemo(database.db, { stores: 60, seed: "s", nodeEnv: "test", fileStore });
+    const summary = await seedDemo(database.db, {
+      stores: 60,
+      seed: "s",
+      nodeEnv: "test",
+      fileStore,
+      certificates,
+    });
     expect(summary.businesses).toBe(60);
     expect(summary.stores).toBe(60 + 1 + DEMO_STAGES.length);
     for (const district of DEMO_DISTRICTS) {

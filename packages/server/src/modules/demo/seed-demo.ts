@@ -12,6 +12,8 @@ import { insertUser, type UserRow } from "../accounts/repository.js";
 import type { Role } from "../accounts/roles.js";
 import { recordAudit } from "../audit/service.js";
 import { insertBusinesses, insertStores, type StoreRow } from "../entities/repository.js";
+import { createLicenseHooks } from "../certificates/license-hooks.js";
+import type { CertificateDeps } from "../certificates/service.js";
 import type { FileStore } from "../files/file-store.js";
 import { DEMO_STAGES, seedDemoApplications } from "./seed-applications.js";
 import { seedDemoLicenses } from "./seed-licenses.js";
@@ -38,6 +40,7 @@ export interface DemoOptions {
   seed: string;
   nodeEnv: string;
   fileStore: FileStore;
+  certificates: CertificateDeps;
 }
 
 export interface DemoSummary {
@@ -166,6 +169,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
       today: new Date(),
       share: 0.85,
       alwaysFirst: true,
+      certificates: options.certificates,
     });
     const users = new Map<string, UserRow>();
     for (const user of demoUsers(home.businessId)) {
@@ -191,6 +195,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
   const applications = await seedDemoApplications(
     db,
     options.fileStore,
+    createLicenseHooks(options.certificates),
     {
       owner: pick("owner"),
       acceptor: pick("acceptor"),

@@ -9,6 +9,7 @@ import {
 import type { Transaction } from "../../db/client.js";
 import type { licenseVersions, licenses } from "../../db/schema.js";
 import type { StoreRow } from "../entities/repository.js";
+import { issueCertificates, type CertificateDeps } from "../certificates/service.js";
 import { buildLicenseContent } from "../licensing/license-issuer.js";
 import { insertLicensesWithVersions } from "../licensing/repository.js";
 
@@ -22,6 +23,7 @@ interface DemoLicenseOptions {
   share: number;
   /** The first store always gets one (the demo owner's shop). */
   alwaysFirst: boolean;
+  certificates: CertificateDeps;
 }
 
 const DAY = 86_400_000;
@@ -90,5 +92,10 @@ export async function seedDemoLicenses(tx: Transaction, options: DemoLicenseOpti
     });
   }
   await insertLicensesWithVersions(tx, rows, sequences);
+  await issueCertificates(
+    tx,
+    options.certificates,
+    rows.map(({ license }) => ({ licenseId: license.id!, version: 1 })),
+  );
   return rows.length;
 }

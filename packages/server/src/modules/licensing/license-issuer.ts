@@ -2,12 +2,14 @@ import { formatJyNumber, formatScNumber, licenseValidity } from "@shian/domain";
 import type { Transaction } from "../../db/client.js";
 import { findRegionName } from "../accounts/repository.js";
 import { findBusinessById, findStoreById } from "../entities/repository.js";
+import type { LicenseHooks } from "./hooks.js";
 import * as repo from "./repository.js";
 
 export interface IssueInput {
   application: repo.ApplicationRow;
   issuedBy: { id: string | null; displayName: string };
   now: Date;
+  hooks: LicenseHooks;
 }
 
 /** The calendar date in China (UTC+8): licences are dated in Beijing time. */
@@ -71,7 +73,10 @@ async function nextNumber(tx: Transaction, application: repo.ApplicationRow): Pr
  * new → a licence, version 1; change and reissue → a new version, same validity; renewal → a new version valid
  * five more years; cancellation → status cancelled. Returns the licence.
  */
-export async function applyApprovedApplication(tx: Transaction, { application, issuedBy, now }: IssueInput) {
+export async function applyApprovedApplication(
+  tx: Transaction,
+  { application, issuedBy, now, hooks }: IssueInput,
+) {
   const content = await licenseContent(tx, application);
   if (application.kind === "new") {
     const validity = licenseValidity(toDate(now));
@@ -99,11 +104,14 @@ export async function applyApprovedApplication(tx: Transaction, { application, i
       issuedAt: now,
       issuedBy: issuedBy.id,
     });
+    await hooks.versionIssued(tx, license, "new");
     return license;
   }
   const license = (await repo.lockLicense(tx, application.licenseId!))!;
   if (application.kind === "cancellation") {
-    return repo.updateLicense(tx, license.id, { status: "cancelled" });
+    const cancelled = await repo.updateLicense(tx, license.id, { status: "cancelled" });
+    await hooks.statusChanged(tx, cancelled);
+    return cancelled;
   }
   // A renewal runs five more years from the day after the current licence ends.
   const validity =
@@ -124,10 +132,12 @@ export async function applyApprovedApplication(tx: Transaction, { application, i
     issuedAt: now,
     issuedBy: issuedBy.id,
   });
-  return repo.updateLicense(tx, license.id, {
+  const updated = await repo.updateLicense(tx, license.id, {
     currentVersion: version,
     validFrom: validity.validFrom,
     validTo: validity.validTo,
     status: "valid",
   });
+  await hooks.versionIssued(tx, updated, application.kind);
+  return updated;
 }

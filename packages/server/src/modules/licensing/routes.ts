@@ -31,6 +31,7 @@ import {
   ScheduleOnsiteBody,
   SubmitBody,
 } from "./schema.js";
+import type { LicenseHooks } from "./hooks.js";
 import * as licensing from "./service.js";
 
 const IdParams = StrictObject({ id: Uuid });
@@ -39,7 +40,7 @@ const business = allowRoles(...BUSINESS_ROLES);
 const readers = allowRoles(...OFFICER_ROLES, ...BUSINESS_ROLES);
 const language = (request: FastifyRequest) => pickLanguage(request.headers["accept-language"]);
 
-export function licensingRoutes(db: Database) {
+export function licensingRoutes(db: Database, hooks: LicenseHooks) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -189,7 +190,7 @@ export function licensingRoutes(db: Database) {
       licensing.reviewApplication(db, context(r), requireUser(r), id, b),
     );
     transition("decide", approver, DecideBody, (r, id, b) =>
-      licensing.decideApplication(db, context(r), requireUser(r), id, b),
+      licensing.decideApplication(db, hooks, context(r), requireUser(r), id, b),
     );
 
     app.get(
@@ -220,6 +221,36 @@ export function licensingRoutes(db: Database) {
       },
       async (request) =>
         presentLicense(await licensing.getLicense(db, requireUser(request), request.params.id)),
+    );
+
+    app.post(
+      "/api/v1/licenses/:id/status",
+      {
+        config: { policy: allowRoles("approver") },
+        schema: {
+          tags: ["licensing"],
+          description:
+            "Suspend, revoke or reinstate a licence; the certificate status lists change in the same transaction.",
+          params: IdParams,
+          body: StrictObject({
+            status: Type.Union([Type.Literal("valid"), Type.Literal("suspended"), Type.Literal("revoked")]),
+            reason: Type.String({ minLength: 1, maxLength: 1000 }),
+          }),
+          response: { 200: LicenseView, ...errors },
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        await licensing.changeLicenseStatus(
+          db,
+          hooks,
+          context(request),
+          user,
+          request.params.id,
+          request.body,
+        );
+        return presentLicense(await licensing.getLicense(db, user, request.params.id));
+      },
     );
   };
 }

@@ -15,6 +15,7 @@ import { findStoreById } from "../entities/repository.js";
 import { requireReadableFiles } from "../files/service.js";
 import { createTask } from "../tasks/service.js";
 import { assessRequest, judgeOnsite, stageDeadline } from "./rules.js";
+import type { LicenseHooks } from "./hooks.js";
 import { applyApprovedApplication } from "./license-issuer.js";
 import { authorizeStage, canReadLicensingRecord } from "./policy.js";
 import * as repo from "./repository.js";
@@ -341,6 +342,7 @@ export async function reviewApplication(
 /** 许可决定: approve (the licence register changes in the same transaction) or reject with reasons. */
 export async function decideApplication(
   db: Database,
+  hooks: LicenseHooks,
   context: RequestContext,
   actor: UserActor,
   applicationId: string,
@@ -364,6 +366,7 @@ export async function decideApplication(
         application,
         issuedBy: { id: actor.id, displayName: actor.displayName },
         now,
+        hooks,
       });
       licenseId = license.id;
       await recordAudit(tx, context, {
@@ -483,4 +486,37 @@ export async function getLicense(db: Database, actor: UserActor, licenseId: stri
   const [row] = await repo.listLicenses(db, { regionPrefix: null, businessId: null, licenseId, limit: 1 });
   if (!row || !canReadLicensingRecord(actor, row.license)) throw new AppError("not_found");
   return { ...row, versions: await repo.listLicenseVersions(db, licenseId) };
+}
+
+/** An approver suspends, revokes or reinstates a licence; certificates and partners follow in the same transaction. */
+export async function changeLicenseStatus(
+  db: Database,
+  hooks: LicenseHooks,
+  context: RequestContext,
+  actor: UserActor,
+  licenseId: string,
+  { status, reason }: { status: "valid" | "suspended" | "revoked"; reason: string },
+) {
+  return db.transaction(async (tx) => {
+    const license = await repo.lockLicense(tx, licenseId);
+    if (!license || !canReadLicensingRecord(actor, license)) throw new AppError("not_found");
+    if (actor.role !== "approver") throw new AppError("forbidden");
+    const allowed: Record<string, string[]> = {
+      valid: ["suspended"],
+      suspended: ["valid"],
+      revoked: ["valid", "suspended"],
+    };
+    if (!allowed[status]!.includes(license.status)) throw new AppError("invalid_transition");
+    const updated = await repo.updateLicense(tx, license.id, { status });
+    await hooks.statusChanged(tx, updated);
+    await recordAudit(tx, context, {
+      action: `license.${status === "valid" ? "reinstate" : status === "suspended" ? "suspend" : "revoke"}`,
+      subjectType: "license",
+      subjectId: license.id,
+      regionCode: license.regionCode,
+      before: { status: license.status },
+      after: { status, reason },
+    });
+    return updated;
+  });
 }

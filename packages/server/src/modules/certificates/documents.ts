@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import {
+  BUSINESS_FORM_NAMES,
+  BUSINESS_SUBTYPE_NAMES,
+  type BusinessForm,
+  type BusinessSubtype,
+} from "@shian/domain";
+import { renderCertificatePdf } from "./documents/certificate-pdf.js";
+import type { CertificateRow } from "./repository.js";
+import { verifyUrl, type CertificateDeps } from "./service.js";
+
+interface SignedFields {
+  licenseType: "JY" | "SC";
+  licenseNo: string;
+  version: number;
+  holderName: string;
+  uscc: string;
+  legalRepresentative: string;
+  storeAddress: string;
+  businessForm?: BusinessForm;
+  subtype?: BusinessSubtype;
+  items: string[];
+  foodCategories?: string[];
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  issuedAt: string;
+}
+
+/** The printable certificate of a signed payload; copies for third parties carry a "仅供 … 使用" watermark. */
+export function certificatePdf(
+  deps: CertificateDeps,
+  certificate: CertificateRow,
+  signer: string,
+  watermark?: { party: string; date: string },
+) {
+  const fields = JSON.parse(certificate.payload) as SignedFields;
+  const edKid = (
+    JSON.parse(Buffer.from(certificate.jws.split(".")[0]!, "base64url").toString("utf8")) as { kid: string }
+  ).kid;
+  const businessFormText =
+    fields.businessForm && fields.subtype
+      ? `${BUSINESS_FORM_NAMES[fields.businessForm].zh}（${BUSINESS_SUBTYPE_NAMES[fields.subtype].zh}）`
+      : "食品生产";
+  return renderCertificatePdf(
+    {
+      licenseType: fields.licenseType,
+      licenseNo: fields.licenseNo,
+      version: fields.version,
+      holderName: fields.holderName,
+      uscc: fields.uscc,
+      legalRepresentative: fields.legalRepresentative,
+      storeAddress: fields.storeAddress,
+      businessFormText,
+      itemsText: fields.items.length > 0 ? fields.items : (fields.foodCategories ?? []),
+      issuer: fields.issuer,
+      signer,
+      validFrom: fields.validFrom,
+      validTo: fields.validTo,
+      issuedAt: fields.issuedAt,
+      verifyUrl: verifyUrl(deps, certificate.token),
+      edKid,
+      sm2Kid: certificate.sm2Kid,
+      payloadSha256: createHash("sha256").update(certificate.payload).digest("hex"),
+    },
+    watermark ? { watermark } : undefined,
+  );
+}

@@ -1,0 +1,41 @@
+import type { CertificateStatus } from "./service.js";
+import type { findCurrentCertificate } from "./repository.js";
+
+type Certified = NonNullable<Awaited<ReturnType<typeof findCurrentCertificate>>>;
+
+/** A USCC with its middle hidden: enough to compare with a printed licence, not to copy it (PIPL for 个体户). */
+export function maskUscc(uscc: string): string {
+  return `${uscc.slice(0, 4)}${"*".repeat(Math.max(uscc.length - 8, 0))}${uscc.slice(-4)}`;
+}
+
+interface SignedFields {
+  licenseNo: string;
+  holderName: string;
+  businessForm?: string;
+  subtype?: string;
+  items: string[];
+  validFrom: string;
+  validTo: string;
+  issuer: string;
+  storeAddress: string;
+}
+
+/** The public verification answer: what the certificate states, its live status, no personal data. */
+export function presentVerification(row: Certified, status: CertificateStatus, checkedAt: Date) {
+  const payload = JSON.parse(row.certificate.payload) as SignedFields;
+  return {
+    licenseNo: payload.licenseNo,
+    status,
+    version: row.certificate.licenseVersion,
+    holderName: payload.holderName,
+    usccMasked: maskUscc(row.business.uscc),
+    businessForm: payload.businessForm ?? null,
+    subtype: payload.subtype ?? null,
+    items: payload.items,
+    validFrom: payload.validFrom,
+    validTo: payload.validTo,
+    issuer: payload.issuer,
+    storeAddress: payload.storeAddress,
+    checkedAt: checkedAt.toISOString(),
+  };
+}

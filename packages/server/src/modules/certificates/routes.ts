@@ -1,0 +1,301 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { Database } from "../../db/client.js";
+import { requireUser } from "../../http/auth.js";
+import { AppError } from "../../http/errors.js";
+import { pickLanguage, type Language } from "../../http/language.js";
+import { PUBLIC, allowRoles } from "../../http/route-policy.js";
+import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
+import { BUSINESS_ROLES, OFFICER_ROLES } from "../accounts/roles.js";
+import { canReadLicensingRecord } from "../licensing/policy.js";
+import { certificatePdf } from "./documents.js";
+import { renderQrPng, renderQrSvg } from "./documents/qr.js";
+import { renderDisplayPage, renderVerificationPage } from "./pages.js";
+import { presentVerification } from "./presenter.js";
+import * as repo from "./repository.js";
+import { encodeBitstring } from "./status-list.js";
+import { certificateStatus, verifyTokenOnline, verifyUrl, type CertificateDeps } from "./service.js";
+
+const LicenseNo = Type.String({ pattern: "^(JY|SC)[0-9]{14}$" });
+const TokenParam = Type.String({ minLength: 10, maxLength: 1000, pattern: "^[A-Za-z0-9_.-]+$" });
+
+export const VerificationView = Type.Object({
+  licenseNo: Type.String(),
+  status: Type.String(),
+  version: Type.Integer(),
+  holderName: Type.String(),
+  usccMasked: Type.String(),
+  businessForm: Type.Union([Type.String(), Type.Null()]),
+  subtype: Type.Union([Type.String(), Type.Null()]),
+  items: Type.Array(Type.String()),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  issuer: Type.String(),
+  storeAddress: Type.String(),
+  checkedAt: Type.String(),
+});
+
+/** The page's language: ?lang=en|zh-CN first, then Accept-Language. */
+function pageLanguage(request: FastifyRequest): Language {
+  const lang = (request.query as { lang?: string } | undefined)?.lang;
+  if (lang === "en" || lang === "zh-CN") return lang;
+  return pickLanguage(request.headers["accept-language"]);
+}
+
+/** Replies 304 when the client's copy is current; short public caching (verification must see changes fast). */
+function withEtag(request: FastifyRequest, reply: FastifyReply, body: string, maxAge = 30): boolean {
+  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  reply.header("etag", etag).header("cache-control", `public, max-age=${maxAge}`);
+  if (request.headers["if-none-match"] === etag) {
+    reply.code(304).send();
+    return true;
+  }
+  return false;
+}
+
+export function certificateRoutes(db: Database, readDb: Database, deps: CertificateDeps) {
+  return async function routes(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.get(
+      "/api/v1/verify/:licenseNo",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["verification"],
+          description: "Anyone checks a licence number: the certificate's content and its live status.",
+          params: StrictObject({ licenseNo: LicenseNo }),
+          response: { 200: VerificationView, 400: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema },
+        },
+      },
+      async (request, reply) => {
+        const row = await repo.findCurrentCertificate(readDb, request.params.licenseNo);
+        if (!row) throw new AppError("not_found");
+        const now = new Date();
+        const view = presentVerification(row, certificateStatus(row), now);
+        const { checkedAt: _checkedAt, ...stable } = view;
+        if (withEtag(request, reply, JSON.stringify(stable), 10)) return reply;
+        return view;
+      },
+    );
+
+    app.post(
+      "/api/v1/verify/token",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["verification"],
+          description: "Checks a QR token: signature, expiry and the licence's live status.",
+          body: StrictObject({ token: TokenParam }),
+          response: {
+            200: Type.Object({
+              valid: Type.Boolean(),
+              reason: Type.Optional(Type.String()),
+              status: Type.Union([Type.String(), Type.Null()]),
+              claims: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            }),
+            400: ProblemSchema,
+            429: ProblemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const verdict = await verifyTokenOnline(readDb, request.body.token);
+        return {
+          valid: verdict.valid,
+          ...(verdict.valid ? {} : { reason: verdict.reason }),
+          status: verdict.status,
+          claims: verdict.claims,
+        };
+      },
+    );
+
+    app.get(
+      "/v/:token",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          hide: true,
+          params: StrictObject({ token: Type.String({ maxLength: 1000 }) }),
+          querystring: StrictObject({ lang: Type.Optional(Type.String({ maxLength: 10 })) }),
+        },
+      },
+      async (request, reply) => {
+        const language = pageLanguage(request);
+        const verdict = await verifyTokenOnline(readDb, request.params.token);
+        const other = `/v/${encodeURIComponent(request.params.token)}?lang=${language === "en" ? "zh-CN" : "en"}`;
+        reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
+        return renderVerificationPage(verdict, language, other, new Date());
+      },
+    );
+
+    app.get(
+      "/status/:listId",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["verification"],
+          description:
+            "W3C Bitstring Status List of revocations or suspensions (GZIP + base64url, multibase 'u').",
+          params: StrictObject({ listId: Type.String({ pattern: "^(revocation|suspension)-[0-9]{1,6}$" }) }),
+          response: {
+            200: Type.Object({
+              id: Type.String(),
+              type: Type.Array(Type.String()),
+              validFrom: Type.String(),
+              credentialSubject: Type.Object({
+                id: Type.String(),
+                type: Type.String(),
+                statusPurpose: Type.String(),
+                encodedList: Type.String(),
+              }),
+            }),
+            404: ProblemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const list = await repo.findStatusList(readDb, request.params.listId);
+        if (!list) throw new AppError("not_found");
+        const id = `${deps.publicBaseUrl}/status/${list.id}`;
+        const body = {
+          id,
+          type: ["VerifiableCredential", "BitstringStatusListCredential"],
+          validFrom: list.updatedAt.toISOString(),
+          credentialSubject: {
+            id: `${id}#list`,
+            type: "BitstringStatusList",
+            statusPurpose: list.purpose,
+            encodedList: encodeBitstring(list.bits),
+          },
+        };
+        if (withEtag(request, reply, JSON.stringify(body), 60)) return reply;
+        return body;
+      },
+    );
+
+    app.get(
+      "/api/v1/certificates/:licenseNo/qr.png",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["certificates"],
+          description: "The QR code of the current certificate, for the shop door.",
+          params: StrictObject({ licenseNo: LicenseNo }),
+        },
+      },
+      async (request, reply) => {
+        const row = await repo.findCurrentCertificate(readDb, request.params.licenseNo);
+        if (!row) throw new AppError("not_found");
+        const png = await renderQrPng(verifyUrl(deps, row.certificate.token));
+        return reply.type("image/png").header("cache-control", "public, max-age=300").send(png);
+      },
+    );
+
+    const readers = allowRoles(...OFFICER_ROLES, ...BUSINESS_ROLES);
+
+    /** The current certificate of a licence the user may read (owner or officer in jurisdiction). */
+    async function readableCertificate(request: FastifyRequest, licenseNo: string) {
+      const row = await repo.findCurrentCertificate(db, licenseNo);
+      if (!row || !canReadLicensingRecord(requireUser(request), row.license)) throw new AppError("not_found");
+      return row;
+    }
+
+    app.get(
+      "/api/v1/certificates/:licenseNo",
+      {
+        config: { policy: readers },
+        schema: {
+          tags: ["certificates"],
+          params: StrictObject({ licenseNo: LicenseNo }),
+          response: {
+            200: Type.Object({
+              licenseNo: Type.String(),
+              version: Type.Integer(),
+              status: Type.String(),
+              payload: Type.String(),
+              jws: Type.String(),
+              sm2Kid: Type.String(),
+              sm2Signature: Type.String(),
+              token: Type.String(),
+              verifyUrl: Type.String(),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => {
+        const row = await readableCertificate(request, request.params.licenseNo);
+        const { certificate } = row;
+        return {
+          licenseNo: certificate.licenseNumber,
+          version: certificate.licenseVersion,
+          status: certificateStatus(row),
+          payload: certificate.payload,
+          jws: certificate.jws,
+          sm2Kid: certificate.sm2Kid,
+          sm2Signature: certificate.sm2Signature,
+          token: certificate.token,
+          verifyUrl: verifyUrl(deps, certificate.token),
+        };
+      },
+    );
+
+    app.get(
+      "/api/v1/certificates/:licenseNo/certificate.pdf",
+      {
+        config: { policy: readers },
+        schema: {
+          tags: ["certificates"],
+          description: "The printable A4 certificate.",
+          params: StrictObject({ licenseNo: LicenseNo }),
+        },
+      },
+      async (request, reply) => {
+        const row = await readableCertificate(request, request.params.licenseNo);
+        const version = await repo.findLicenseVersionForCertificate(
+          db,
+          row.license.id,
+          row.certificate.licenseVersion,
+        );
+        const signer = String((version?.version.content as { signer?: string }).signer ?? "");
+        const pdf = await certificatePdf(deps, row.certificate, signer);
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="${row.certificate.licenseNumber}.pdf"`)
+          .header("cache-control", "private, no-store")
+          .send(pdf);
+      },
+    );
+
+    app.get(
+      "/display/:storeId",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          hide: true,
+          params: StrictObject({ storeId: Uuid }),
+          querystring: StrictObject({
+            frame: Type.Optional(Type.String({ maxLength: 5 })),
+            lang: Type.Optional(Type.String({ maxLength: 10 })),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const row = await repo.findCurrentCertificateOfStore(readDb, request.params.storeId);
+        if (!row) throw new AppError("not_found");
+        const svg = await renderQrSvg(verifyUrl(deps, row.certificate.token));
+        reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
+        return renderDisplayPage(
+          row,
+          certificateStatus(row),
+          svg,
+          pageLanguage(request),
+          request.query.frame === "1",
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,467 @@
+import { randomUUID } from "node:crypto";
+import type { Database, Transaction } from "../../db/client.js";
+import { AppError } from "../../http/errors.js";
+import type { Actor, RequestContext } from "../accounts/actor.js";
+import { recordAudit } from "../audit/service.js";
+import { buildLicenseContent } from "../licensing/license-issuer.js";
+import { ImportFileError, type RawRow } from "./columns.js";
+import {
+  bufferSource,
+  countRows,
+  detectImportFormat,
+  inspectSource,
+  readRows,
+  unsupportedFile,
+  type ImportFormat,
+  type ImportSource,
+} from "./file-reader.js";
+import type { ImportRunner } from "./import-runner.js";
+import { canImport, canReadJob } from "./policy.js";
+import * as repo from "./repository.js";
+import { validateRow, type ImportRow, type RowContext } from "./row-validation.js";
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/** Extension points of an import, e.g. certificates issued in bulk for the licences of each batch. */
+export interface ImportHooks {
+  /** Runs inside each batch's transaction with the ids of the licences that batch created (none skipped). */
+  onLicensesImported?: (tx: Transaction, licenseIds: string[]) => Promise<void>;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  totalRows: number;
+  processedRows: number;
+  importedRows: number;
+  skippedRows: number;
+  errorRows: number;
+}
+
+export interface RunImportOptions extends ImportHooks {
+  /** Rows per transaction (default 1 000). */
+  batchSize?: number;
+  /** The clock (licences that ended before today are imported as expired). */
+  now?: () => Date;
+  /** Called after each committed batch. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops between batches; the job stays "running" and resumes on the next import of the file. */
+  signal?: AbortSignal;
+}
+
+export interface OpenedImport {
+  job: repo.ImportJobRow;
+  format: ImportFormat;
+  /** False when the file's job existed already (resumed, or finished and only reported). */
+  created: boolean;
+}
+
+/** Another process advanced the job under us: this runner stops, the other one carries on. */
+export class ImportConflictError extends Error {
+  constructor(readonly jobId: string) {
+    super(`import job ${jobId} is being processed elsewhere`);
+  }
+}
+
+const jurisdictionOf = (actor: Actor | null) => actor?.regionCode ?? null;
+const userIdOf = (actor: Actor | null) => (actor?.kind === "user" ? actor.id : null);
+
+/** The calendar date in China (UTC+8). */
+const chinaDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function progressOf(job: repo.ImportJobRow): ImportProgress {
+  return {
+    jobId: job.id,
+    totalRows: job.totalRows,
+    processedRows: job.processedRows,
+    importedRows: job.importedRows,
+    skippedRows: job.processedRows - job.importedRows - job.errorRows,
+    errorRows: job.errorRows,
+  };
+}
+
+function requireImporter(actor: Actor | null): Actor {
+  if (!actor || !canImport(actor)) throw new AppError("forbidden");
+  return actor;
+}
+
+/**
+ * Finds or creates the job of a file. The job is the file's SHA-256 for the importer's jurisdiction: the same
+ * file imported again resumes (or just reports) its job; a new file is counted (a full parse, so a malformed
+ * file fails here) and gets a new job.
+ */
+export async function openImportJob(options: {
+  db: Database;
+  context: RequestContext;
+  source: ImportSource;
+}): Promise<OpenedImport> {
+  const { db, context, source } = options;
+  const actor = requireImporter(context.actor);
+  const info = await inspectSource(source);
+  const jurisdiction = jurisdictionOf(actor);
+  const existing = await repo.findJobForFile(db, info.sha256, jurisdiction);
+  if (existing) return { job: existing, format: info.format, created: false };
+  const totalRows = await countRows(source, info.format);
+  const job = await db.transaction(async (tx) => {
+    const created = await repo.insertJob(tx, {
+      fileSha256: info.sha256,
+      fileName: source.fileName.slice(-200),
+      status: "running",
+      totalRows,
+      createdBy: userIdOf(actor),
+    });
+    await recordAudit(tx, context, {
+      action: "import.start",
+      subjectType: "import_job",
+      subjectId: created.id,
+      regionCode: jurisdiction,
+      after: {
+        fileName: created.fileName,
+        sha256: info.sha256,
+        format: info.format,
+        size: info.size,
+        totalRows,
+      },
+    });
+    return created;
+  });
+  return { job, format: info.format, created: true };
+}
+
+interface BatchCounts {
+  imported: number;
+  skipped: number;
+  errors: number;
+}
+
+interface RunState {
+  db: Database;
+  context: RequestContext;
+  jobId: string;
+  rowContext: RowContext;
+  regionNames: Map<string, string>;
+  hooks: ImportHooks;
+}
+
+/**
+ * Imports the rows of a job's file not yet processed, one transaction per batch, and finishes the job.
+ * After a crash the next run starts after the last committed batch; the result is the same as one clean run.
+ */
+export async function runImportJob(options: {
+  db: Database;
+  context: RequestContext;
+  jobId: string;
+  source: ImportSource;
+  format: ImportFormat;
+  run?: RunImportOptions;
+}): Promise<repo.ImportJobRow> {
+  const { db, context, jobId, source, format } = options;
+  const run = options.run ?? {};
+  requireImporter(context.actor);
+  const found = await repo.findJob(db, jobId);
+  if (!found) throw new AppError("not_found");
+  if (found.job.status === "done") return found.job;
+  const batchSize = run.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = run.now ?? (() => new Date());
+  const counties = await repo.listCountyRegions(db);
+  const state: RunState = {
+    db,
+    context,
+    jobId,
+    rowContext: {
+      countyCodes: new Set(counties.map((county) => county.code)),
+      jurisdiction: found.creatorRegion,
+      today: chinaDate(now()),
+    },
+    regionNames: new Map(counties.map((county) => [county.code, county.name])),
+    hooks: run,
+  };
+  let job = found.job;
+  if (job.status !== "running" || job.processedRows > 0) {
+    job = await db.transaction(async (tx) => {
+      const updated = await repo.updateJob(tx, jobId, { status: "running", finishedAt: null });
+      await recordAudit(tx, context, {
+        action: "import.resume",
+        subjectType: "import_job",
+        subjectId: jobId,
+        regionCode: found.creatorRegion,
+        after: { fromRow: job.processedRows, previousStatus: job.status },
+      });
+      return updated;
+    });
+  }
+  try {
+    const start = job.processedRows;
+    let seen = 0;
+    let batch: RawRow[] = [];
+    for await (const row of readRows(source, format)) {
+      seen += 1;
+      if (seen <= start) continue;
+      batch.push(row);
+      if (batch.length < batchSize) continue;
+      if (run.signal?.aborted) return job;
+      job = await importBatch(state, batch, seen - batch.length);
+      run.onProgress?.(progressOf(job));
+      batch = [];
+    }
+    if (batch.length > 0 && !run.signal?.aborted) {
+      job = await importBatch(state, batch, seen - batch.length);
+      run.onProgress?.(progressOf(job));
+    }
+    if (run.signal?.aborted) return job;
+    return await finishJob(state, seen);
+  } catch (error) {
+    if (!(error instanceof ImportConflictError)) await failJob(state, error);
+    throw error;
+  }
+}
+
+/** Validates, then writes one batch in one transaction: its licences, their businesses and stores, its errors. */
+async function importBatch(state: RunState, rows: RawRow[], offset: number): Promise<repo.ImportJobRow> {
+  const results = rows.map((row) => ({ row, result: validateRow(row, state.rowContext) }));
+  const good: ImportRow[] = [];
+  const bad: repo.ImportErrorRow[] = [];
+  for (const { row, result } of results) {
+    if (result.ok) good.push(result.row);
+    else bad.push({ rowNumber: row.rowNumber, errors: result.errors });
+  }
+  return state.db.transaction(async (tx) => {
+    const job = await repo.lockJob(tx, state.jobId);
+    if (!job || job.processedRows !== offset || job.status !== "running")
+      throw new ImportConflictError(state.jobId);
+    const { licenseIds, counts } = await writeLicences(tx, state, good);
+    counts.errors = bad.length;
+    await repo.insertImportErrors(tx, state.jobId, bad);
+    if (licenseIds.length > 0) await state.hooks.onLicensesImported?.(tx, licenseIds);
+    const updated = await repo.updateJob(tx, state.jobId, {
+      processedRows: job.processedRows + rows.length,
+      importedRows: job.importedRows + counts.imported,
+      errorRows: job.errorRows + counts.errors,
+    });
+    // One audit row per batch (not per licence: 100 000 rows would drown the chain), written last so the
+    // audit chain lock is held only for the end of the transaction.
+    await recordAudit(tx, state.context, {
+      action: "import.batch",
+      subjectType: "import_job",
+      subjectId: state.jobId,
+      regionCode: state.rowContext.jurisdiction,
+      after: {
+        fromRow: rows[0]!.rowNumber,
+        toRow: rows.at(-1)!.rowNumber,
+        rows: rows.length,
+        imported: counts.imported,
+        skipped: counts.skipped,
+        errors: counts.errors,
+      },
+    });
+    return updated;
+  });
+}
+
+const storeKey = (businessId: string, address: string) => `${businessId}\u0000${address}`;
+
+async function writeLicences(tx: Transaction, state: RunState, good: ImportRow[]) {
+  const counts: BatchCounts = { imported: 0, skipped: 0, errors: 0 };
+  // A number already in the register (an earlier import, an earlier row of this file) is skipped: idempotent.
+  const existing = await repo.findExistingLicenseNumbers(
+    tx,
+    good.map((row) => row.licenseNumber),
+  );
+  const rows: ImportRow[] = [];
+  for (const row of good) {
+    if (existing.has(row.licenseNumber)) {
+      counts.skipped += 1;
+      continue;
+    }
+    existing.add(row.licenseNumber);
+    rows.push(row);
+  }
+  if (rows.length === 0) return { licenseIds: [], counts };
+
+  // Businesses by USCC: the first row naming one creates it; existing businesses are left as they are.
+  const newBusinesses = new Map<string, ImportRow>();
+  for (const row of rows) if (!newBusinesses.has(row.uscc)) newBusinesses.set(row.uscc, row);
+  const businessIds = await repo.ensureBusinesses(
+    tx,
+    [...newBusinesses.values()].map((row) => ({
+      uscc: row.uscc,
+      name: row.holderName,
+      legalRepresentative: row.legalRepresentative,
+      regionCode: row.regionCode,
+    })),
+  );
+
+  // Stores by (business, address).
+  const storeIds = new Map<string, string>();
+  for (const store of await repo.findStoresOfBusinesses(tx, [...new Set(businessIds.values())]))
+    if (!storeIds.has(storeKey(store.businessId, store.address)))
+      storeIds.set(storeKey(store.businessId, store.address), store.id);
+  const newStores = new Map<string, ImportRow>();
+  for (const row of rows) {
+    const key = storeKey(businessIds.get(row.uscc)!, row.storeAddress);
+    if (!storeIds.has(key) && !newStores.has(key)) newStores.set(key, row);
+  }
+  const inserted = await repo.insertStores(
+    tx,
+    [...newStores.values()].map((row) => ({
+      businessId: businessIds.get(row.uscc)!,
+      name: row.storeName,
+      address: row.storeAddress,
+      regionCode: row.regionCode,
+      businessForm: row.businessForm,
+      subtype: row.subtype,
+    })),
+  );
+  for (const store of inserted) storeIds.set(storeKey(store.businessId, store.address), store.id);
+
+  const sequences = new Map<string, number>();
+  const licenceRows: repo.NewLicence[] = [];
+  for (const row of rows) {
+    const businessId = businessIds.get(row.uscc)!;
+    sequences.set(row.sequencePrefix, Math.max(sequences.get(row.sequencePrefix) ?? 0, row.sequence));
+    const content = buildLicenseContent({
+      business: { name: row.holderName, uscc: row.uscc, legalRepresentative: row.legalRepresentative },
+      store: { address: row.storeAddress },
+      authorityRegionName: state.regionNames.get(row.regionCode) ?? null,
+      request: row.request,
+    });
+    licenceRows.push({
+      id: randomUUID(),
+      number: row.licenseNumber,
+      type: row.licenseType,
+      businessId,
+      storeId: storeIds.get(storeKey(businessId, row.storeAddress))!,
+      regionCode: row.regionCode,
+      status: row.status,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      issuedAt: new Date(`${row.issuedOn}T00:00:00+08:00`).toISOString(),
+      content: { ...content, number: row.licenseNumber },
+    });
+  }
+  // The sequences move past every imported number of our format, so numbers issued later never collide.
+  await repo.insertImportedLicences(tx, licenceRows, sequences);
+  counts.imported = licenceRows.length;
+  return { licenseIds: licenceRows.map((row) => row.id), counts };
+}
+
+async function finishJob(state: RunState, rowsInFile: number): Promise<repo.ImportJobRow> {
+  return state.db.transaction(async (tx) => {
+    const job = await repo.lockJob(tx, state.jobId);
+    if (!job || job.processedRows !== rowsInFile) throw new ImportConflictError(state.jobId);
+    if (job.status === "done") return job;
+    const updated = await repo.updateJob(tx, state.jobId, {
+      status: "done",
+      totalRows: rowsInFile,
+      finishedAt: new Date(),
+    });
+    const progress = progressOf(updated);
+    await recordAudit(tx, state.context, {
+      action: "import.finish",
+      subjectType: "import_job",
+      subjectId: state.jobId,
+      regionCode: state.rowContext.jurisdiction,
+      after: {
+        totalRows: progress.totalRows,
+        importedRows: progress.importedRows,
+        skippedRows: progress.skippedRows,
+        errorRows: progress.errorRows,
+      },
+    });
+    return updated;
+  });
+}
+
+/** A fatal error (unreadable file, database gone): the job is marked failed; importing the file again resumes. */
+async function failJob(state: RunState, error: unknown): Promise<void> {
+  try {
+    await state.db.transaction(async (tx) => {
+      await repo.updateJob(tx, state.jobId, { status: "failed", finishedAt: new Date() });
+      await recordAudit(tx, state.context, {
+        action: "import.finish",
+        subjectType: "import_job",
+        subjectId: state.jobId,
+        regionCode: state.rowContext.jurisdiction,
+        outcome: "failure",
+        after: { error: error instanceof ImportFileError ? error.en : "internal error" },
+      });
+    });
+  } catch {
+    // The database itself may be what failed; the job then stays "running" and resumes all the same.
+  }
+}
+
+export interface ImportSummary {
+  job: repo.ImportJobRow;
+  progress: ImportProgress;
+  /** The first rows with errors (20 by default), in row order. */
+  firstErrors: repo.ImportErrorRow[];
+  /** False when the file had been imported completely before: nothing was done. */
+  ran: boolean;
+}
+
+/** The CLI's use case: open the file's job, run it to the end, report. */
+export async function importLicenses(options: {
+  db: Database;
+  context: RequestContext;
+  source: ImportSource;
+  run?: RunImportOptions;
+  errorsShown?: number;
+}): Promise<ImportSummary> {
+  const opened = await openImportJob(options);
+  const ran = opened.job.status !== "done";
+  const job = ran
+    ? await runImportJob({ ...options, jobId: opened.job.id, format: opened.format })
+    : opened.job;
+  const firstErrors = await repo.listImportErrors(options.db, job.id, 0, options.errorsShown ?? 20);
+  return { job, progress: progressOf(job), firstErrors, ran };
+}
+
+/** A job as its readers see it; outside the reader's jurisdiction it does not exist. */
+export async function getImportJob(db: Database, actor: Actor, jobId: string): Promise<repo.ImportJobRow> {
+  const found = await repo.findJob(db, jobId);
+  if (!found || !canReadJob(actor, found.creatorRegion)) throw new AppError("not_found");
+  return found.job;
+}
+
+export async function listImportErrors(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<{ items: repo.ImportErrorRow[]; nextCursor: string | null }> {
+  await getImportJob(db, actor, jobId);
+  const items = await repo.listImportErrors(db, jobId, Number(query.cursor ?? 0), query.limit);
+  const nextCursor = items.length === query.limit ? String(items.at(-1)!.rowNumber) : null;
+  return { items, nextCursor };
+}
+
+/**
+ * The console's use case: checks the upload by content, opens its job and starts it in the background of this
+ * process (unless it finished before). Returns the job id at once.
+ */
+export async function startImport(options: {
+  db: Database;
+  runner: ImportRunner;
+  context: RequestContext;
+  fileName: string;
+  bytes: Buffer;
+}): Promise<string> {
+  const { db, runner, context, fileName, bytes } = options;
+  requireImporter(context.actor);
+  if (!detectImportFormat(bytes)) {
+    const problem = unsupportedFile();
+    throw new AppError("unsupported_file_type", { "zh-CN": problem.zh, en: problem.en });
+  }
+  const source = bufferSource(fileName, bytes);
+  let opened: OpenedImport;
+  try {
+    opened = await openImportJob({ db, context, source });
+  } catch (error) {
+    if (error instanceof ImportFileError)
+      throw new AppError("validation_failed", { "zh-CN": error.zh, en: error.en });
+    throw error;
+  }
+  if (opened.job.status !== "done")
+    runner.start({ jobId: opened.job.id, source, format: opened.format, context });
+  return opened.job.id;
+}
