@@ -133,11 +133,12 @@ test("an owner uses the e-certificates, authorises a platform and reads messages
   await page.getByTestId("nav-authorizations").click();
   await page.getByTestId("authorizations").waitFor();
   await page.getByTestId("grant-platform").click();
-  await page.locator(".ant-select-item-option").first().click();
+  await page.locator(".ant-select-item-option", { hasText: "美团外卖" }).click();
   const until = page.getByTestId("grant-valid-until");
   await until.click();
   await until.fill(`${new Date().getFullYear() + 1}-06-30`);
-  await until.press("Enter");
+  // Leaving the field takes the typed date (Enter would submit the form at once).
+  await until.press("Tab");
   await page.getByTestId("grant-submit").click();
   const status = page.getByTestId("authorization-status");
   await status.and(page.locator('[data-status="active"]')).waitFor();

@@ -76,7 +76,7 @@ export const messages = {
   "licenseType.JY": { zh: "食品经营许可证", en: "Food business licence" },
   "licenseType.SC": { zh: "食品生产许可证", en: "Food production licence" },
   "licenseStatus.valid": { zh: "有效", en: "Valid" },
-  "licenseStatus.suspended": { zh: "暂停", en: "Suspended" },
+  "licenseStatus.suspended": { zh: "已暂停", en: "Suspended" },
   "licenseStatus.cancelled": { zh: "已注销", en: "Cancelled" },
   "licenseStatus.revoked": { zh: "已撤销", en: "Revoked" },
   "licenseStatus.expired": { zh: "已过期", en: "Expired" },

@@ -69,7 +69,7 @@ export function licensingRoutes(db: Database, hooks: LicenseHooks) {
     app.post(
       "/api/v1/applications",
       {
-        config: { policy: business },
+        config: { policy: business, idempotent: true },
         schema: {
           tags: ["licensing"],
           body: CreateApplicationBody,
