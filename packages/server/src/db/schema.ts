@@ -493,6 +493,230 @@ export const importErrors = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],
 );
 
+/** 食安码: one short, unguessable code per store, printed as a QR on the door. */
+export const safetyCodes = pgTable("safety_codes", {
+  code: varchar("code", { length: 16 }).primaryKey(),
+  storeId: uuid("store_id")
+    .notNull()
+    .unique()
+    .references(() => stores.id),
+  createdAt: createdAt(),
+});
+
+/** A store's current grade (step 5 computes them; until then a configurable default applies). */
+export const storeGrades = pgTable("store_grades", {
+  storeId: uuid("store_id")
+    .primaryKey()
+    .references(() => stores.id),
+  grade: text("grade").notNull(),
+  colour: text("colour", { enum: ["green", "yellow", "red"] }).notNull(),
+  gradedOn: date("graded_on").notNull(),
+  model: text("model").notNull(),
+});
+
+/** Consumer ratings after a visit: one per device per store per day, comments moderated. */
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    stars: integer("stars").notNull(),
+    comment: text("comment"),
+    /** SHA-256 of the device cookie: one rating per device, store and day without knowing who rated. */
+    deviceHash: varchar("device_hash", { length: 64 }).notNull(),
+    ratedOn: date("rated_on").notNull(),
+    moderation: text("moderation", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("ratings_device_day_idx").on(t.storeId, t.deviceHash, t.ratedOn)],
+);
+
+/** Citizen complaints (Open311-like), routed to the store's district, with an SLA clock. */
+export const complaints = pgTable(
+  "complaints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id").references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    /** The complainant's phone, sealed with the secret box; shown masked. */
+    contactPhoneSealed: text("contact_phone_sealed"),
+    contactPhoneMasked: text("contact_phone_masked"),
+    /** SHA-256 of the tracking token given to the complainant. */
+    trackingTokenHash: varchar("tracking_token_hash", { length: 64 }).notNull(),
+    status: text("status", { enum: ["received", "acknowledged", "assigned", "closed"] }).notNull(),
+    assignedTo: uuid("assigned_to").references(() => users.id),
+    acknowledgeBy: timestamp("acknowledge_by", { withTimezone: true }).notNull(),
+    closeBy: timestamp("close_by", { withTimezone: true }).notNull(),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    reply: text("reply"),
+    upheld: boolean("upheld"),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("complaints_region_status_idx").on(t.regionCode, t.status),
+    index("complaints_store_idx").on(t.storeId),
+  ],
+);
+
+export const complaintPhotos = pgTable(
+  "complaint_photos",
+  {
+    complaintId: uuid("complaint_id")
+      .notNull()
+      .references(() => complaints.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.fileId] })],
+);
+
+/** 社会监督员: volunteers register, are approved by the district, and patrol assigned stores. */
+export const volunteers = pgTable("volunteers", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  status: text("status", { enum: ["pending", "approved", "suspended"] }).notNull(),
+  approvedBy: uuid("approved_by").references(() => users.id),
+  approvedAt: timestamp("approved_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/**
+ * One model for every inspection: routine, random draw, complaint, alert follow-up, commitment follow-up and
+ * volunteer patrol. Results per checklist item; GPS and the distance from the store.
+ */
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", {
+      enum: [
+        "routine",
+        "random_draw",
+        "complaint",
+        "alert_follow_up",
+        "commitment_follow_up",
+        "volunteer_patrol",
+        "online_patrol",
+      ],
+    }).notNull(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    template: text("template").notNull(),
+    status: text("status", { enum: ["planned", "done"] }).notNull(),
+    inspectorId: uuid("inspector_id").references(() => users.id),
+    taskId: uuid("task_id").references(() => tasks.id),
+    complaintId: uuid("complaint_id").references(() => complaints.id),
+    plannedFor: date("planned_for"),
+    inspectedAt: timestamp("inspected_at", { withTimezone: true }),
+    results:
+      jsonb("results").$type<
+        { code: string; result: "pass" | "fail" | "na"; note?: string; photoFileIds?: string[] }[]
+      >(),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    distanceM: integer("distance_m"),
+    farFromStore: boolean("far_from_store"),
+    outcome: text("outcome", { enum: ["pass", "rectify", "fail"] }),
+    score: integer("score"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inspections_store_idx").on(t.storeId),
+    index("inspections_region_idx").on(t.regionCode, t.status),
+  ],
+);
+
+/** 整改: a failed item opens an order with a deadline, closed when the inspector accepts the business's evidence. */
+export const rectifications = pgTable(
+  "rectifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    itemCode: text("item_code").notNull(),
+    status: text("status", { enum: ["open", "replied", "closed", "reopened"] }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    reply: text("reply"),
+    evidenceFileIds: jsonb("evidence_file_ids").$type<string[]>(),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("rectifications_store_idx").on(t.storeId),
+    index("rectifications_region_idx").on(t.regionCode, t.status),
+  ],
+);
+
+/** 自查: a business's periodic self-check filing, shown on the scan page. */
+export const selfChecks = pgTable(
+  "self_checks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    checkedOn: date("checked_on").notNull(),
+    results: jsonb("results")
+      .$type<{ code: string; result: "pass" | "fail" | "na"; note?: string }[]>()
+      .notNull(),
+    filedBy: uuid("filed_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("self_checks_store_idx").on(t.storeId)],
+);
+
+/** 红黑榜: published by officers with reason, legal basis and expiry. */
+export const listEntries = pgTable(
+  "list_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    list: text("list", { enum: ["red", "black"] }).notNull(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    reason: text("reason").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresOn: date("expires_on").notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [index("list_entries_region_idx").on(t.regionCode, t.list)],
+);
+
+/** Policy notices from the bureau, targeted by region and business form. */
+export const policyNotices = pgTable("policy_notices", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  regionCode: varchar("region_code", { length: 6 }).notNull(),
+  businessForms: text("business_forms").array(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  publishedBy: uuid("published_by").references(() => users.id),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
   "audit_log",
@@ -543,5 +767,16 @@ export const schema = {
   publicNotices,
   importJobs,
   importErrors,
+  safetyCodes,
+  storeGrades,
+  ratings,
+  complaints,
+  complaintPhotos,
+  volunteers,
+  inspections,
+  rectifications,
+  selfChecks,
+  listEntries,
+  policyNotices,
   auditLog,
 };

@@ -110,9 +110,12 @@ export function readRows(source: ImportSource, format: ImportFormat): AsyncGener
 }
 
 async function* readCsvRows(source: ImportSource): AsyncGenerator<RawRow> {
-  const parser = source
-    .open()
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const input = source.open();
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
+  );
+  // pipe() does not pass a read error on: without this the parser would wait forever.
+  input.on("error", (error) => parser.destroy(error));
   let index: ColumnIndex | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -132,6 +135,7 @@ async function* readCsvRows(source: ImportSource): AsyncGenerator<RawRow> {
     throw new ImportFileError(`CSV 格式错误：${message}`, `The CSV is malformed: ${message}`);
   } finally {
     parser.destroy();
+    input.destroy();
   }
   if (!index)
     throw new ImportFileError(
