@@ -72,6 +72,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const readPool = options.databaseReadUrl
     ? new pg.Pool({ connectionString: options.databaseReadUrl, max: options.poolSize ?? 10 })
     : undefined;
+  // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the
+  // process: the pool discards it and opens a new one on the next query.
+  for (const p of [pool, readPool]) {
+    p?.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const readDb = readPool ? (drizzlePg(readPool, { schema }) as unknown as Database) : db;
   return {
