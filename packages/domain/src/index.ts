@@ -16,3 +16,5 @@ export * from "./production/sc-application.js";
 export * from "./demo/demo-licenses.js";
 export * from "./certificates/payload.js";
 export * from "./certificates/token.js";
+export * from "./inspections/templates.js";
+export * from "./inspections/geo.js";

@@ -17,6 +17,7 @@ import { markRoutesPublic } from "./http/route-policy.js";
 import { ProblemSchema } from "./http/schema-helpers.js";
 import { registerValidation } from "./http/validation.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
+import { complaintRoutes } from "./modules/complaints/routes.js";
 import { entityRoutes } from "./modules/entities/routes.js";
 import { configuredFileStore } from "./modules/files/file-store.js";
 import { MAX_UPLOAD_BYTES, fileRoutes } from "./modules/files/routes.js";
@@ -30,7 +31,14 @@ import { partnerRoutes } from "./modules/partners/routes.js";
 import { licensingRoutes } from "./modules/licensing/routes.js";
 import { taskRoutes } from "./modules/tasks/routes.js";
 import { regionRoutes } from "./modules/regions/routes.js";
+import { ratingRoutes } from "./modules/ratings/routes.js";
+import { safetyCodeRoutes } from "./modules/safety-code/routes.js";
 import { webRoutes } from "./modules/web/routes.js";
+import { inspectionRoutes } from "./modules/inspections/routes.js";
+import { rectificationRoutes } from "./modules/rectifications/routes.js";
+import { volunteerRoutes } from "./modules/volunteers/routes.js";
+import { selfCheckRoutes } from "./modules/self-checks/routes.js";
+import { listRoutes } from "./modules/lists/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -146,8 +154,24 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     partnerRoutes(database.db, { ...certificateDeps, allowPrivateWebhooks: config.allowPrivateWebhooks }),
   );
   await app.register(taskRoutes(database.db));
+  await app.register(
+    complaintRoutes({
+      db: database.db,
+      fileStore: configuredFileStore(config),
+      keyring,
+      closeWorkingDays: config.complaintCloseWorkingDays,
+      rateLimit: config.complaintRateLimit,
+    }),
+  );
   await app.register(importRoutes(database.db));
   await app.register(noticeRoutes(database.db, database.readDb));
+  await app.register(safetyCodeRoutes(database.db, database.readDb, config));
+  await app.register(ratingRoutes(database.db, config));
+  await app.register(inspectionRoutes(database.db));
+  await app.register(volunteerRoutes(database.db));
+  await app.register(rectificationRoutes(database.db));
+  await app.register(selfCheckRoutes(database.db));
+  await app.register(listRoutes(database.db));
   await app.register(webRoutes);
   return app;
 }

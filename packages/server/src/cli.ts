@@ -17,6 +17,8 @@ import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
 import { openSecret } from "./modules/keys/secret-box.js";
 import { createAdapters } from "./modules/outbox/adapters.js";
 import { startOutboxWorker } from "./modules/outbox/worker.js";
+import { escalateOverdueRectifications } from "./modules/rectifications/service.js";
+import { startComplaintEscalation } from "./modules/complaints/escalation.js";
 import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
 
@@ -99,8 +101,15 @@ async function serve(flags: DemoFlags) {
     log: app.log,
   });
   const stopOutbox = startOutboxWorker(database.db, adapters, app.log);
+  const escalation = setInterval(
+    () => void escalateOverdueRectifications(database.db).catch((e: unknown) => app.log.error(e)),
+    60_000,
+  );
+  const stopEscalation = startComplaintEscalation(database.db, app.log);
   const shutdown = async () => {
     await stopOutbox();
+    clearInterval(escalation);
+    await stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

@@ -20,7 +20,16 @@ export interface Config {
   allowPrivateWebhooks: boolean;
   /** Unlocks the signing keys and other secrets at rest; see resolveSigningPassphrase when unset. */
   signingKeyPassphrase: string | undefined;
+  /** Working days within which a citizen complaint must be closed (投诉办结时限). */
+  complaintCloseWorkingDays: number;
+  /** Complaints per minute per IP: tighter than the public budget (abuse, photo uploads). */
+  complaintRateLimit: number;
+  /** 食安码 colour of a store with a valid licence and no grade yet (step 5 supplies grades). */
+  defaultSafetyColour: SafetyColour;
 }
+
+export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
+export type SafetyColour = (typeof SAFETY_COLOURS)[number];
 
 export const MIN_SIGNING_PASSPHRASE_LENGTH = 16;
 export const SIGNING_PASSPHRASE_FILE = "signing-passphrase";
@@ -115,6 +124,9 @@ export function loadConfig(env: Env = process.env): Config {
     signingKeyPassphrase: readPassphrase(env, "SIGNING_KEY_PASSPHRASE"),
     smsGatewayUrl: readUrl(env, "SMS_GATEWAY_URL", ["http:", "https:"]),
     allowPrivateWebhooks: readChoice(env, "WEBHOOK_ALLOW_PRIVATE", ["true", "false"], "false") === "true",
+    defaultSafetyColour: readChoice(env, "DEFAULT_SAFETY_COLOUR", SAFETY_COLOURS, "green"),
+    complaintCloseWorkingDays: readInteger(env, "COMPLAINT_CLOSE_WORKING_DAYS", 10, 1, 60),
+    complaintRateLimit: readInteger(env, "COMPLAINT_RATE_LIMIT", 5, 1, 1_000_000),
   };
 }
 

@@ -6,8 +6,10 @@ import {
   IdcardOutlined,
   ImportOutlined,
   InboxOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
 import type { Queue } from "../api/licensing";
@@ -15,9 +17,12 @@ import { useUser } from "../auth/auth-context";
 import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
 import { CasePage } from "../pages/case-page";
+import { ComplaintPage } from "../pages/complaint-page";
+import { ComplaintsPage } from "../pages/complaints-page";
 import { ImportPage } from "../pages/import-page";
 import { LicensesPage } from "../pages/licenses-page";
 import { QueuePage } from "../pages/queue-page";
+import { RectificationsPage } from "../pages/rectifications-page";
 import { TasksPage } from "../pages/tasks-page";
 import { ShellRoutes } from "./shell-routes";
 
@@ -58,6 +63,20 @@ const NAV: NavItem[] = [
     roles: ["inspector", "admin"],
     page: <TasksPage />,
   },
+  {
+    path: "complaints",
+    label: "nav.complaints",
+    icon: <MessageOutlined />,
+    roles: ["inspector", "admin"],
+    page: <ComplaintsPage />,
+  },
+  {
+    path: "rectifications",
+    label: "nav.rectifications",
+    icon: <ToolOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <RectificationsPage />,
+  },
   { path: "licenses", label: "nav.licenses", icon: <IdcardOutlined />, page: <LicensesPage /> },
   {
     path: "imports",
@@ -84,6 +103,7 @@ export default function ConsoleShell() {
             ),
         )}
         {visible("inspections") && <Route path="inspections/:id" element={<CasePage />} />}
+        {visible("complaints") && <Route path="complaints/:id" element={<ComplaintPage />} />}
       </ShellRoutes>
     </SiderLayout>
   );

@@ -5,6 +5,7 @@ import {
   MailOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
 import type { NavItem } from "../layouts/nav";
@@ -15,6 +16,7 @@ import { ApplicationsPage } from "../pages/applications-page";
 import { AuthorizationsPage } from "../pages/authorizations-page";
 import { CertificatesPage } from "../pages/certificates-page";
 import { InboxPage } from "../pages/inbox-page";
+import { RectificationsPage } from "../pages/rectifications-page";
 import { StoresPage } from "../pages/stores-page";
 import { ShellRoutes } from "./shell-routes";
 
@@ -35,6 +37,12 @@ const NAV: NavItem[] = [
     page: <AuthorizationsPage />,
   },
   { path: "inbox", label: "nav.inbox", icon: <MailOutlined />, page: <InboxPage /> },
+  {
+    path: "rectifications",
+    label: "nav.rectifications",
+    icon: <ToolOutlined />,
+    page: <RectificationsPage />,
+  },
 ];
 
 /** The business portal at /portal. */

@@ -13,10 +13,12 @@ import type { Role } from "../accounts/roles.js";
 import { recordAudit } from "../audit/service.js";
 import { insertBusinesses, insertStores, type StoreRow } from "../entities/repository.js";
 import { createLicenseHooks } from "../certificates/license-hooks.js";
+import { createSafetyCodes } from "../safety-code/service.js";
 import type { CertificateDeps } from "../certificates/service.js";
 import type { FileStore } from "../files/file-store.js";
 import { DEMO_STAGES, seedDemoApplications } from "./seed-applications.js";
 import { seedDemoLicenses } from "./seed-licenses.js";
+import { insertVolunteer } from "../volunteers/repository.js";
 
 export const DEMO_PASSWORD = "shian-demo";
 /** The district whose officers get the short demo names (admin aside): Guangdong rules apply there. */
@@ -160,6 +162,10 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
     const home = stores.find((store) => store.regionCode === DEMO_HOME_DISTRICT);
     if (!home) throw new Error("Demo data needs at least one store in each district");
     const branches = await insertStores(tx, homeBranches(home, random, homeDistrict));
+    await createSafetyCodes(
+      tx,
+      [...stores, ...branches].map((store) => store.id),
+    );
     const regionNames = new Map(DEMO_DISTRICTS.map((d) => [d.code, d.name]));
     const licensed = await seedDemoLicenses(tx, {
       random,
@@ -182,6 +188,9 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
         regionCode: created.regionCode,
         after: { username: created.username, role: created.role, demo: true },
       });
+      // Demo volunteers are already approved 社会监督员, so they can patrol straight away.
+      if (created.role === "volunteer")
+        await insertVolunteer(tx, { userId: created.id, status: "approved", approvedAt: new Date() });
     }
     return {
       stores: stores.length + branches.length,

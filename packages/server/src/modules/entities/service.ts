@@ -5,6 +5,7 @@ import type { Actor, RequestContext, UserActor } from "../accounts/actor.js";
 import { recordAudit } from "../audit/service.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { isOfficer } from "../accounts/roles.js";
+import { createSafetyCodes } from "../safety-code/service.js";
 import { canReadEntity } from "./policy.js";
 import * as repo from "./repository.js";
 
@@ -91,6 +92,7 @@ export async function createStore(db: Database, context: RequestContext, actor: 
         })),
       },
     ]);
+    await createSafetyCodes(tx, [store!.id]);
     await recordAudit(tx, context, {
       action: "store.create",
       subjectType: "store",

@@ -189,6 +189,20 @@ describe("POST /api/v1/imports", () => {
     expect(imported!.n).toBe(2);
   });
 
+  it("two uploads of the same new file at once make one job", async () => {
+    const file = csv([shop({ license_no: jy(9101), uscc: uscc("MA5T3K3A") })], false);
+    const [first, second] = await Promise.all([
+      uploadImport(tianheAdmin, file),
+      uploadImport(tianheAdmin, file),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([202, 202]);
+    expect(second.json().jobId).toBe(first.json().jobId);
+    expect(await finished(tianheAdmin, first.json().jobId)).toMatchObject({
+      status: "done",
+      importedRows: 1,
+    });
+  });
+
   it("imports an XLSX (first sheet, date cells) for an approver of the province", async () => {
     const options = { rows: 60, badFraction: 0.05, seed: "http-xlsx" };
     const file = path.join(dir, "register.xlsx");

@@ -22,8 +22,9 @@ import { listImportErrors } from "./repository.js";
 import { importLicenses } from "./service.js";
 import { writeTestCsv, type TestDataStats } from "./test-data.js";
 
-// 100 000 rows with 1 % bad rows on both PGlite and PostgreSQL: measured ≈ 25 s on PGlite and ≈ 15 s on
-// PostgreSQL for the import itself on 2 cores (see docs/import.md), well inside the 60 s target.
+// 100 000 rows with 1 % bad rows on both PGlite and PostgreSQL: the import itself takes ≈ 20 s on PGlite and
+// ≈ 14 s on PostgreSQL on 2 idle cores (docs/import.md), inside the 60 s target; the timeouts leave room for a
+// machine busy with other test files.
 const ROWS = 100_000;
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -116,7 +117,7 @@ describe(`import of ${ROWS.toLocaleString("en")} rows with 1 % bad rows (${onPos
       .from(licenseVersions)
       .where(eq(licenseVersions.reason, "import"));
     expect(versions!.reasons).toBe(1);
-  }, 180_000);
+  }, 300_000);
 
   it("writes one audit row per batch plus start and finish, and the chain verifies", async () => {
     const actions = await database.db

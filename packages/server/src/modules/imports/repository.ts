@@ -22,6 +22,8 @@ export interface ImportErrorRow {
 // Any constant works; it names the lock that serialises import batches (find-or-create of stores has no
 // unique index to lean on, so two imports must not create the same store at once).
 const IMPORT_BATCH_LOCK = 7_314_082_002;
+/** First key of the two-key lock on one file's job (the second is a hash of the file's SHA-256). */
+const IMPORT_FILE_LOCK = 731_408_203;
 
 /** The job of a file for importers of one jurisdiction (the creator's; null = national, CLI included). */
 export async function findJobForFile(
@@ -50,6 +52,11 @@ export async function findJob(db: Queryable, id: string) {
     .where(eq(importJobs.id, id))
     .limit(1);
   return row;
+}
+
+/** Serialises the creation of jobs for one file, so two uploads of the same new file make one job. */
+export async function lockFileKey(tx: Queryable, sha256: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_FILE_LOCK}::int, hashtext(${sha256}::text))`);
 }
 
 export async function insertJob(db: Queryable, row: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
@@ -106,18 +113,33 @@ export interface NewBusiness {
   regionCode: string;
 }
 
-/** Creates the businesses not there yet (by USCC; existing ones are left as they are) and returns all ids. */
-export async function ensureBusinesses(tx: Queryable, rows: NewBusiness[]): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  await tx.execute(sql`
-    insert into ${businesses} (uscc, name, legal_representative, region_code)
-    select x.uscc, x.name, x."legalRepresentative", x."regionCode"
-    from jsonb_to_recordset(${asJson(rows)}) as x(uscc text, name text, "legalRepresentative" text, "regionCode" text)
-    on conflict (uscc) do nothing`);
-  const result = await tx.execute(sql`
-    select b.id, b.uscc from ${businesses} b
-    where b.uscc = any(${keyList(rows.map((row) => row.uscc))})`);
-  return new Map(rowsOf<{ id: string; uscc: string }>(result).map((row) => [row.uscc, row.id]));
+/**
+ * Creates the businesses not there yet (by USCC; existing ones are left as they are). Returns the id of every
+ * USCC and which of them were created now (a new business has no stores yet: no need to look for them).
+ */
+export async function ensureBusinesses(
+  tx: Queryable,
+  rows: NewBusiness[],
+): Promise<{ ids: Map<string, string>; created: Set<string> }> {
+  if (rows.length === 0) return { ids: new Map(), created: new Set() };
+  const inserted = rowsOf<{ id: string; uscc: string }>(
+    await tx.execute(sql`
+      insert into ${businesses} (uscc, name, legal_representative, region_code)
+      select x.uscc, x.name, x."legalRepresentative", x."regionCode"
+      from jsonb_to_recordset(${asJson(rows)})
+        as x(uscc text, name text, "legalRepresentative" text, "regionCode" text)
+      on conflict (uscc) do nothing
+      returning id, uscc`),
+  );
+  const ids = new Map(inserted.map((row) => [row.uscc, row.id]));
+  const created = new Set(ids.keys());
+  const existing = rows.map((row) => row.uscc).filter((uscc) => !created.has(uscc));
+  if (existing.length > 0) {
+    const result = await tx.execute(sql`
+      select b.id, b.uscc from ${businesses} b where b.uscc = any(${keyList(existing)})`);
+    for (const row of rowsOf<{ id: string; uscc: string }>(result)) ids.set(row.uscc, row.id);
+  }
+  return { ids, created };
 }
 
 export interface StoreKeyRow {

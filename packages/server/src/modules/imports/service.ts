@@ -101,7 +101,10 @@ export async function openImportJob(options: {
   const existing = await repo.findJobForFile(db, info.sha256, jurisdiction);
   if (existing) return { job: existing, format: info.format, created: false };
   const totalRows = await countRows(source, info.format);
-  const job = await db.transaction(async (tx) => {
+  const opened = await db.transaction(async (tx) => {
+    await repo.lockFileKey(tx, info.sha256);
+    const concurrent = await repo.findJobForFile(tx, info.sha256, jurisdiction);
+    if (concurrent) return { job: concurrent, created: false };
     const created = await repo.insertJob(tx, {
       fileSha256: info.sha256,
       fileName: source.fileName.slice(-200),
@@ -122,9 +125,9 @@ export async function openImportJob(options: {
         totalRows,
       },
     });
-    return created;
+    return { job: created, created: true };
   });
-  return { job, format: info.format, created: true };
+  return { ...opened, format: info.format };
 }
 
 interface BatchCounts {
@@ -189,41 +192,76 @@ export async function runImportJob(options: {
       return updated;
     });
   }
+  const batches = readBatches(readRows(source, format), job.processedRows, batchSize, state.rowContext);
   try {
-    const start = job.processedRows;
-    let seen = 0;
-    let batch: RawRow[] = [];
-    for await (const row of readRows(source, format)) {
-      seen += 1;
-      if (seen <= start) continue;
-      batch.push(row);
-      if (batch.length < batchSize) continue;
+    // The next batch is read and validated while the current one is written (PostgreSQL works meanwhile).
+    let next = batches.next();
+    for (;;) {
+      const current = await next;
+      if (current.done) return run.signal?.aborted ? job : await finishJob(state, current.value);
       if (run.signal?.aborted) return job;
-      job = await importBatch(state, batch, seen - batch.length);
+      next = batches.next();
+      try {
+        job = await importBatch(state, current.value);
+      } catch (error) {
+        next.catch(() => {}); // abandoned: its own error, if any, is not the one to report
+        throw error;
+      }
       run.onProgress?.(progressOf(job));
-      batch = [];
     }
-    if (batch.length > 0 && !run.signal?.aborted) {
-      job = await importBatch(state, batch, seen - batch.length);
-      run.onProgress?.(progressOf(job));
-    }
-    if (run.signal?.aborted) return job;
-    return await finishJob(state, seen);
   } catch (error) {
     if (!(error instanceof ImportConflictError)) await failJob(state, error);
     throw error;
+  } finally {
+    await batches.return(0).catch(() => {});
   }
 }
 
-/** Validates, then writes one batch in one transaction: its licences, their businesses and stores, its errors. */
-async function importBatch(state: RunState, rows: RawRow[], offset: number): Promise<repo.ImportJobRow> {
-  const results = rows.map((row) => ({ row, result: validateRow(row, state.rowContext) }));
-  const good: ImportRow[] = [];
-  const bad: repo.ImportErrorRow[] = [];
-  for (const { row, result } of results) {
-    if (result.ok) good.push(result.row);
-    else bad.push({ rowNumber: row.rowNumber, errors: result.errors });
+interface ValidatedBatch {
+  /** How many data rows of the file come before this batch. */
+  offset: number;
+  rows: RawRow[];
+  good: ImportRow[];
+  bad: repo.ImportErrorRow[];
+}
+
+/** The rows after the first `skip`, in validated batches; returns how many data rows the file has. */
+async function* readBatches(
+  rows: AsyncGenerator<RawRow>,
+  skip: number,
+  batchSize: number,
+  context: RowContext,
+): AsyncGenerator<ValidatedBatch, number> {
+  let seen = 0;
+  let batch: RawRow[] = [];
+  const validated = (raw: RawRow[]): ValidatedBatch => {
+    const result: ValidatedBatch = { offset: seen - raw.length, rows: raw, good: [], bad: [] };
+    for (const row of raw) {
+      const check = validateRow(row, context);
+      if (check.ok) result.good.push(check.row);
+      else result.bad.push({ rowNumber: row.rowNumber, errors: check.errors });
+    }
+    return result;
+  };
+  try {
+    for await (const row of rows) {
+      seen += 1;
+      if (seen <= skip) continue;
+      batch.push(row);
+      if (batch.length < batchSize) continue;
+      yield validated(batch);
+      batch = [];
+    }
+    if (batch.length > 0) yield validated(batch);
+    return seen;
+  } finally {
+    await rows.return(undefined);
   }
+}
+
+/** Writes one validated batch in one transaction: its licences, their businesses and stores, its errors. */
+async function importBatch(state: RunState, batch: ValidatedBatch): Promise<repo.ImportJobRow> {
+  const { rows, good, bad, offset } = batch;
   return state.db.transaction(async (tx) => {
     const job = await repo.lockJob(tx, state.jobId);
     if (!job || job.processedRows !== offset || job.status !== "running")
@@ -280,7 +318,7 @@ async function writeLicences(tx: Transaction, state: RunState, good: ImportRow[]
   // Businesses by USCC: the first row naming one creates it; existing businesses are left as they are.
   const newBusinesses = new Map<string, ImportRow>();
   for (const row of rows) if (!newBusinesses.has(row.uscc)) newBusinesses.set(row.uscc, row);
-  const businessIds = await repo.ensureBusinesses(
+  const { ids: businessIds, created } = await repo.ensureBusinesses(
     tx,
     [...newBusinesses.values()].map((row) => ({
       uscc: row.uscc,
@@ -292,7 +330,8 @@ async function writeLicences(tx: Transaction, state: RunState, good: ImportRow[]
 
   // Stores by (business, address).
   const storeIds = new Map<string, string>();
-  for (const store of await repo.findStoresOfBusinesses(tx, [...new Set(businessIds.values())]))
+  const olderBusinesses = [...businessIds].filter(([uscc]) => !created.has(uscc)).map(([, id]) => id);
+  for (const store of await repo.findStoresOfBusinesses(tx, olderBusinesses))
     if (!storeIds.has(storeKey(store.businessId, store.address)))
       storeIds.set(storeKey(store.businessId, store.address), store.id);
   const newStores = new Map<string, ImportRow>();

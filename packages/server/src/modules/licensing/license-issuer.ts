@@ -34,11 +34,10 @@ export function buildLicenseContent(parts: {
 }
 
 async function licenseContent(tx: Transaction, application: repo.ApplicationRow) {
-  const [store, business, authorityRegionName] = await Promise.all([
-    findStoreById(tx, application.storeId),
-    findBusinessById(tx, application.businessId),
-    findRegionName(tx, application.regionCode),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const store = await findStoreById(tx, application.storeId);
+  const business = await findBusinessById(tx, application.businessId);
+  const authorityRegionName = await findRegionName(tx, application.regionCode);
   return buildLicenseContent({
     business: business!,
     store: store!,

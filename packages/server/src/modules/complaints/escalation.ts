@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Database } from "../../db/client.js";
+import { SYSTEM_CONTEXT } from "../accounts/actor.js";
+import { recordAudit } from "../audit/service.js";
+import * as repo from "./repository.js";
+
+const BATCH = 500;
+
+/**
+ * Marks open complaints past their acknowledge or close deadline as escalated (督办), once each, with an audit
+ * row per complaint in the same transaction. Returns how many were escalated.
+ */
+export async function escalateOverdueComplaints(db: Database, now: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const escalated = await db.transaction(async (tx) => {
+      const rows = await repo.lockOverdueUnescalated(tx, now, BATCH);
+      for (const complaint of rows) {
+        await repo.updateComplaint(tx, complaint.id, { escalatedAt: now });
+        const reason = complaint.closeBy.getTime() < now.getTime() ? "close_overdue" : "acknowledge_overdue";
+        await recordAudit(tx, SYSTEM_CONTEXT, {
+          action: "complaint.escalate",
+          subjectType: "complaint",
+          subjectId: complaint.id,
+          regionCode: complaint.regionCode,
+          before: { status: complaint.status },
+          after: { escalatedAt: now.toISOString(), reason },
+        });
+      }
+      return rows.length;
+    });
+    total += escalated;
+    if (escalated < BATCH) return total;
+  }
+}
+
+/** Runs the escalation every minute in the server process; returns a stop function. */
+export function startComplaintEscalation(
+  db: Database,
+  log: FastifyBaseLogger,
+  intervalMs = 60_000,
+): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = escalateOverdueComplaints(db, new Date())
+      .then((count) => {
+        if (count > 0) log.info({ count }, "escalated overdue complaints");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "complaint escalation failed"));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

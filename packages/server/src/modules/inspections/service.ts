@@ -1,0 +1,135 @@
+import { INSPECTION_TEMPLATES, placeFix, scoreInspection } from "@shian/domain";
+import type { Database } from "../../db/client.js";
+import { AppError } from "../../http/errors.js";
+import type { RequestContext, UserActor } from "../accounts/actor.js";
+import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
+import { isOfficer } from "../accounts/roles.js";
+import { recordAudit } from "../audit/service.js";
+import { findStoreById } from "../entities/repository.js";
+import { requireReadableFiles } from "../files/service.js";
+import { openRectifications } from "../rectifications/service.js";
+import { normalizeResults, photoIdsOf, requireMatchingAnswers, templateOf } from "./checklist.js";
+import { authorizeInspection, canReadStoreRecords } from "./policy.js";
+import * as repo from "./repository.js";
+
+type ResultInput = {
+  code: string;
+  result: "pass" | "fail" | "na";
+  note?: string | undefined;
+  photoFileIds?: string[] | undefined;
+};
+
+export interface RecordInspectionInput {
+  storeId: string;
+  kind: "routine" | "random_draw" | "complaint" | "alert_follow_up" | "commitment_follow_up";
+  template: "patrol" | "routine";
+  results: ResultInput[];
+  lat: number;
+  lng: number;
+  taskId?: string | undefined;
+}
+
+/**
+ * An officer records a done inspection (现场检查): GPS fix and distance from the store, score and outcome from
+ * the template, one rectification order per failed item, the linked task marked done — one transaction.
+ */
+export async function recordInspection(
+  db: Database,
+  context: RequestContext,
+  actor: UserActor,
+  input: RecordInspectionInput,
+  now = new Date(),
+) {
+  const store = await findStoreById(db, input.storeId);
+  authorizeInspection(actor, store);
+  const template = templateOf(input.template);
+  requireMatchingAnswers(input.results, template);
+  await requireReadableFiles(db, actor, photoIdsOf(input.results));
+  const judged = scoreInspection(input.results, template);
+  const placement = placeFix({ lat: input.lat, lng: input.lng }, store);
+  return db.transaction(async (tx) => {
+    if (input.taskId) {
+      const task = await repo.findTaskForUpdate(tx, input.taskId);
+      if (
+        !task ||
+        !isOfficer(actor.role) ||
+        !canReadStoreRecords(actor, { ...store, regionCode: task.regionCode })
+      )
+        throw new AppError("not_found");
+      if (task.storeId !== null && task.storeId !== store.id) {
+        throw new AppError(
+          "validation_failed",
+          { "zh-CN": "任务与检查的门店不一致", en: "The task belongs to another store" },
+          [{ pointer: "/body/taskId", message: "task of another store" }],
+        );
+      }
+      if (task.status === "done") {
+        throw new AppError("conflict", { "zh-CN": "该任务已完成", en: "The task is already done" });
+      }
+      await repo.markTaskDone(tx, task.id);
+    }
+    const inspection = await repo.insertInspection(tx, {
+      kind: input.kind,
+      storeId: store.id,
+      regionCode: store.regionCode,
+      template: template.code,
+      status: "done",
+      inspectorId: actor.id,
+      taskId: input.taskId ?? null,
+      inspectedAt: now,
+      results: normalizeResults(input.results),
+      lat: input.lat,
+      lng: input.lng,
+      distanceM: placement.distanceM,
+      farFromStore: placement.farFromStore,
+      outcome: judged.outcome,
+      score: judged.score,
+    });
+    const orders = await openRectifications(tx, context, inspection, judged.failed, now);
+    await recordAudit(tx, context, {
+      action: "inspection.record",
+      subjectType: "inspection",
+      subjectId: inspection.id,
+      regionCode: inspection.regionCode,
+      after: {
+        kind: inspection.kind,
+        storeId: store.id,
+        taskId: inspection.taskId,
+        outcome: judged.outcome,
+        score: judged.score,
+        distanceM: placement.distanceM,
+        farFromStore: placement.farFromStore,
+        rectifications: orders.length,
+      },
+    });
+    return { inspection, storeName: store.name, rectificationIds: orders.map((order) => order.id) };
+  });
+}
+
+/** Officers: inspections of their jurisdiction; business users: those of their own stores. */
+export async function listInspections(
+  db: Database,
+  actor: UserActor,
+  query: {
+    storeId?: string | undefined;
+    kind?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+  },
+) {
+  if (query.storeId) {
+    const store = await findStoreById(db, query.storeId);
+    if (!store || !canReadStoreRecords(actor, store)) throw new AppError("not_found");
+  }
+  const officer = isOfficer(actor.role);
+  if (!officer && !actor.businessId) return [];
+  return repo.listInspections(db, {
+    regionPrefix: officer ? jurisdictionPrefix(actor) : null,
+    businessId: officer ? null : actor.businessId,
+    ...query,
+  });
+}
+
+export function listTemplates() {
+  return Object.values(INSPECTION_TEMPLATES);
+}
