@@ -26,6 +26,7 @@ import { importRoutes } from "./modules/imports/routes.js";
 import { keyRoutes } from "./modules/keys/routes.js";
 import { createLicenseHooks } from "./modules/certificates/license-hooks.js";
 import { certificateRoutes } from "./modules/certificates/routes.js";
+import { certifyImportedLicenses } from "./modules/certificates/service.js";
 import { noticeRoutes } from "./modules/outbox/routes.js";
 import { partnerRoutes } from "./modules/partners/routes.js";
 import { licensingRoutes } from "./modules/licensing/routes.js";
@@ -163,7 +164,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       rateLimit: config.complaintRateLimit,
     }),
   );
-  await app.register(importRoutes(database.db));
+  await app.register(
+    importRoutes(database.db, { hooks: { onLicensesImported: certifyImportedLicenses(certificateDeps) } }),
+  );
   await app.register(noticeRoutes(database.db, database.readDb));
   await app.register(safetyCodeRoutes(database.db, database.readDb, config));
   await app.register(ratingRoutes(database.db, config));

@@ -11,6 +11,7 @@ import { createUser } from "./modules/accounts/service.js";
 import { verifyAuditChain } from "./modules/audit/service.js";
 import { countUsers } from "./modules/demo/repository.js";
 import { configuredFileStore } from "./modules/files/file-store.js";
+import { certifyImportedLicenses } from "./modules/certificates/service.js";
 import { runImportCommand } from "./modules/imports/cli-command.js";
 import { registerKeyCommands } from "./modules/keys/cli-commands.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
@@ -226,7 +227,15 @@ program
     return n;
   })
   .action((file: string, flags: { batchSize?: number }) =>
-    withDatabase((database) => runImportCommand(database.db, file, { batchSize: flags.batchSize })),
+    withDatabase((database, config) =>
+      runImportCommand(database.db, file, {
+        batchSize: flags.batchSize,
+        onLicensesImported: certifyImportedLicenses({
+          keyring: { passphrase: resolveSigningPassphrase(config) },
+          publicBaseUrl: config.publicBaseUrl,
+        }),
+      }),
+    ),
   );
 
 registerKeyCommands(program, withDatabase);

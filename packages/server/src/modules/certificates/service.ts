@@ -113,6 +113,17 @@ export async function issueCertificates(
   return certificates;
 }
 
+/** The import hook: every licence created by a committed import batch gets its certificate in that batch. */
+export function certifyImportedLicenses(deps: CertificateDeps) {
+  return async (tx: Queryable, licenseIds: string[]) => {
+    await issueCertificates(
+      tx,
+      deps,
+      licenseIds.map((licenseId) => ({ licenseId, version: 1 })),
+    );
+  };
+}
+
 export async function issueCertificate(
   tx: Queryable,
   deps: CertificateDeps,

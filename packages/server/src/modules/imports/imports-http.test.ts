@@ -189,6 +189,28 @@ describe("POST /api/v1/imports", () => {
     expect(imported!.n).toBe(2);
   });
 
+  it("skips a number already registered to the same holder; to another holder it is an error", async () => {
+    const file = csv([
+      shop({ license_no: jy(9001), uscc: uscc("MA5T3K2Q") }),
+      shop({ license_no: jy(9002), uscc: uscc("MA5T3K3B"), holder_name: "广州市天河区另一家面馆" }),
+    ]);
+    const response = await uploadImport(tianheAdmin, file);
+    const job = await finished(tianheAdmin, response.json().jobId);
+    expect(job).toMatchObject({ importedRows: 0, skippedRows: 1, errorRows: 1 });
+    const errors = await tianheAdmin.inject({
+      url: `/api/v1/imports/${response.json().jobId}/errors`,
+      headers: { "accept-language": "en" },
+    });
+    expect(errors.json().items).toEqual([
+      {
+        rowNumber: 3,
+        errors: [
+          { field: "license_no", message: expect.stringContaining("already registered to another holder") },
+        ],
+      },
+    ]);
+  });
+
   it("two uploads of the same new file at once make one job", async () => {
     const file = csv([shop({ license_no: jy(9101), uscc: uscc("MA5T3K3A") })], false);
     const [first, second] = await Promise.all([

@@ -98,12 +98,13 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-export async function findExistingLicenseNumbers(tx: Queryable, numbers: string[]): Promise<Set<string>> {
-  if (numbers.length === 0) return new Set();
+/** The licences among these numbers that exist already, with their holder's USCC. */
+export async function findLicenceHolders(tx: Queryable, numbers: string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
   const result = await tx.execute(sql`
-    select l.number from ${licenses} l
+    select l.number, b.uscc from ${licenses} l join ${businesses} b on b.id = l.business_id
     where l.number = any(${keyList(numbers)})`);
-  return new Set(rowsOf<{ number: string }>(result).map((row) => row.number));
+  return new Map(rowsOf<{ number: string; uscc: string }>(result).map((row) => [row.number, row.uscc]));
 }
 
 export interface NewBusiness {

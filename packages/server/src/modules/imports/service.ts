@@ -266,9 +266,10 @@ async function importBatch(state: RunState, batch: ValidatedBatch): Promise<repo
     const job = await repo.lockJob(tx, state.jobId);
     if (!job || job.processedRows !== offset || job.status !== "running")
       throw new ImportConflictError(state.jobId);
-    const { licenseIds, counts } = await writeLicences(tx, state, good);
-    counts.errors = bad.length;
-    await repo.insertImportErrors(tx, state.jobId, bad);
+    const { licenseIds, counts, conflicts } = await writeLicences(tx, state, good);
+    const errors = [...bad, ...conflicts].sort((a, b) => a.rowNumber - b.rowNumber);
+    counts.errors = errors.length;
+    await repo.insertImportErrors(tx, state.jobId, errors);
     if (licenseIds.length > 0) await state.hooks.onLicensesImported?.(tx, licenseIds);
     const updated = await repo.updateJob(tx, state.jobId, {
       processedRows: job.processedRows + rows.length,
@@ -299,21 +300,35 @@ const storeKey = (businessId: string, address: string) => `${businessId}\u0000${
 
 async function writeLicences(tx: Transaction, state: RunState, good: ImportRow[]) {
   const counts: BatchCounts = { imported: 0, skipped: 0, errors: 0 };
+  const conflicts: repo.ImportErrorRow[] = [];
   // A number already in the register (an earlier import, an earlier row of this file) is skipped: idempotent.
-  const existing = await repo.findExistingLicenseNumbers(
+  // Held by another business (another USCC), it is an error: the register and the file disagree.
+  const holders = await repo.findLicenceHolders(
     tx,
     good.map((row) => row.licenseNumber),
   );
   const rows: ImportRow[] = [];
   for (const row of good) {
-    if (existing.has(row.licenseNumber)) {
+    const holder = holders.get(row.licenseNumber);
+    if (holder === undefined) {
+      holders.set(row.licenseNumber, row.uscc);
+      rows.push(row);
+    } else if (holder === row.uscc) {
       counts.skipped += 1;
-      continue;
+    } else {
+      conflicts.push({
+        rowNumber: row.rowNumber,
+        errors: [
+          {
+            field: "license_no",
+            message: `license_no：“${row.licenseNumber}”已登记在另一经营者（统一社会信用代码 ${holder}）名下`,
+            messageEn: `license_no: "${row.licenseNumber}" is already registered to another holder (USCC ${holder})`,
+          },
+        ],
+      });
     }
-    existing.add(row.licenseNumber);
-    rows.push(row);
   }
-  if (rows.length === 0) return { licenseIds: [], counts };
+  if (rows.length === 0) return { licenseIds: [], counts, conflicts };
 
   // Businesses by USCC: the first row naming one creates it; existing businesses are left as they are.
   const newBusinesses = new Map<string, ImportRow>();
@@ -380,7 +395,7 @@ async function writeLicences(tx: Transaction, state: RunState, good: ImportRow[]
   // The sequences move past every imported number of our format, so numbers issued later never collide.
   await repo.insertImportedLicences(tx, licenceRows, sequences);
   counts.imported = licenceRows.length;
-  return { licenseIds: licenceRows.map((row) => row.id), counts };
+  return { licenseIds: licenceRows.map((row) => row.id), counts, conflicts };
 }
 
 async function finishJob(state: RunState, rowsInFile: number): Promise<repo.ImportJobRow> {
