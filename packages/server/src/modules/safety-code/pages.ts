@@ -56,6 +56,9 @@ const TEXT = {
     type: "类型",
     result: "结果",
     selfChecks: "自查登记",
+    healthCertificates: "从业人员健康证",
+    noHealthCertificates: "暂无健康证备案",
+    expired: "已过期",
     noSelfChecks: "暂无自查登记",
     passFail: (pass: number, fail: number) => `符合 ${pass} 项，不符合 ${fail} 项`,
     ratings: "消费评价",
@@ -115,6 +118,9 @@ const TEXT = {
     type: "Type",
     result: "Result",
     selfChecks: "Self-checks",
+    healthCertificates: "Staff health certificates",
+    noHealthCertificates: "No health certificates filed",
+    expired: "expired",
     noSelfChecks: "No self-checks filed",
     passFail: (pass: number, fail: number) => `${pass} passed, ${fail} failed`,
     ratings: "Ratings",
@@ -261,6 +267,26 @@ function selfCheckCard(view: ScanView, language: Language): Html {
   </section>`;
 }
 
+function healthCertificateCard(view: ScanView, language: Language): Html {
+  const t = TEXT[language];
+  return html`<section class="card">
+    <h2>${t.healthCertificates}</h2>
+    ${
+      view.healthCertificates.length === 0
+        ? html`<p><small>${t.noHealthCertificates}</small></p>`
+        : html`<table>
+            ${view.healthCertificates.map(
+              (row) =>
+                html`<tr>
+                  <td>${row.nameMasked}</td>
+                  <td>${t.validTo} ${row.validTo}${row.expired ? html` <b>${t.expired}</b>` : ""}</td>
+                </tr>`,
+            )}
+          </table>`
+    }
+  </section>`;
+}
+
 function ratingCard(view: ScanView, language: Language): Html {
   const t = TEXT[language];
   const { average, count, latest } = view.ratings;
@@ -322,7 +348,7 @@ export function renderScanPage(view: ScanView, language: Language): string {
           </dl>
         </section>
         ${licenceCard(view, language)} ${inspectionCard(view, language)} ${selfCheckCard(view, language)}
-        ${ratingCard(view, language)}
+        ${healthCertificateCard(view, language)} ${ratingCard(view, language)}
         <p style="text-align:center"><a class="btn" href="/s/${view.code}/complaint">${t.complain}</a></p>
       </main>`,
   });

@@ -25,6 +25,7 @@ import {
   rectifications,
   safetyCodes,
   selfChecks,
+  staff,
   storeGrades,
   stores,
 } from "../../db/schema.js";
@@ -176,6 +177,16 @@ export async function listInspectionHistory(db: Queryable, storeId: string, limi
     ...row,
     rectifications: orders.filter((order) => order.inspectionId === row.id).map((order) => order.status),
   }));
+}
+
+/** Staff health certificates (健康证) of a store: what the scan page shows, names masked by the caller. */
+export async function listHealthCertificates(db: Queryable, storeId: string) {
+  return db
+    .select({ name: staff.name, validTo: staff.healthCertificateValidTo })
+    .from(staff)
+    .where(eq(staff.storeId, storeId))
+    .orderBy(asc(staff.healthCertificateValidTo))
+    .limit(50);
 }
 
 export async function listSelfChecks(db: Queryable, storeId: string, limit: number) {

@@ -6,6 +6,7 @@ import { AppError } from "../../http/errors.js";
 import type { Language } from "../../http/language.js";
 import { chinaToday } from "../certificates/service.js";
 import { maskAddress } from "./address.js";
+import { maskName } from "../../http/masking.js";
 import { invalidateStore, scanPageCache, type RenderedPage } from "./cache.js";
 import { generateSafetyCode } from "./code.js";
 import { isLicenceValid, safetyColour, type ColourReason } from "./colour.js";
@@ -62,6 +63,8 @@ export interface ScanView {
   } | null;
   inspections: { date: string | null; kind: string; outcome: string | null; rectifications: string[] }[];
   selfChecks: { checkedOn: string; pass: number; fail: number }[];
+  /** Staff health certificates, names masked (PIPL). */
+  healthCertificates: { nameMasked: string; validTo: string; expired: boolean }[];
   ratings: {
     average: number | null;
     count: number;
@@ -78,13 +81,14 @@ export async function loadScanView(
 ): Promise<ScanView | null> {
   const store = await repo.findStoreByCode(db, code);
   if (!store) return null;
-  const [licence, valid, grade, history, checks, ratings] = await Promise.all([
+  const [licence, valid, grade, history, checks, ratings, certificates] = await Promise.all([
     repo.findShownLicence(db, store.storeId, today),
     repo.hasValidLicence(db, store.storeId, today),
     repo.findGrade(db, store.storeId),
     repo.listInspectionHistory(db, store.storeId, 10),
     repo.listSelfChecks(db, store.storeId, 6),
     repo.ratingSummary(db, store.storeId, 5),
+    repo.listHealthCertificates(db, store.storeId),
   ]);
   const { colour, reason } = safetyColour({
     hasValidLicence: valid,
@@ -119,6 +123,11 @@ export async function loadScanView(
       checkedOn: row.checkedOn,
       pass: row.results.filter((r) => r.result === "pass").length,
       fail: row.results.filter((r) => r.result === "fail").length,
+    })),
+    healthCertificates: certificates.map((row) => ({
+      nameMasked: maskName(row.name),
+      validTo: row.validTo,
+      expired: row.validTo < today,
     })),
     ratings,
   };
