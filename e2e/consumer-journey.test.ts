@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchChromium } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-scan.png", import.meta.url));
@@ -19,19 +20,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer(["--demo", "--stores", "50"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { formatJyNumber, makeUscc } from "@shian/domain";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchChromium } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const HEADER = [
@@ -41,19 +42,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer(["--demo", "--stores", "50"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchChromium, waitForPath, logIn, logOut } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-wizard.png", import.meta.url));
@@ -24,42 +25,13 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer(["--demo", "--stores", "50"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-function waitForPath(page: Page, pathname: string) {
-  return page.waitForURL((url) => url.pathname === pathname);
-}
-
-async function logIn(page: Page, username: string, home: string) {
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("shian-demo");
-  await page.getByTestId("login-submit").click();
-  await waitForPath(page, home);
-}
-
-async function logOut(page: Page) {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("logout").click();
-  await waitForPath(page, "/login");
-}
 
 /** Waits until the open application shows this status. */
 function statusShown(page: Page, status: string) {

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchChromium, waitForPath } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-console.png", import.meta.url));
@@ -11,29 +12,13 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer(["--demo", "--stores", "50"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-function waitForPath(page: Page, pathname: string) {
-  return page.waitForURL((url) => url.pathname === pathname);
-}
 
 test("an acceptor signs in, switches the console to English and signs out", async () => {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });

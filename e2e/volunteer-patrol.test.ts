@@ -1,6 +1,7 @@
-import { chromium, request, type APIRequestContext, type Browser } from "playwright-core";
+import { request, type APIRequestContext, type Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchChromium } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const PHONE = { width: 390, height: 844 };
@@ -10,16 +11,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer(["--demo", "--stores", "50"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

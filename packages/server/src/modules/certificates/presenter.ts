@@ -1,4 +1,5 @@
-import type { CertificateStatus } from "./service.js";
+import { Type } from "@sinclair/typebox";
+import { certificateStatus, verifyUrl, type CertificateDeps, type CertificateStatus } from "./service.js";
 import type { findCurrentCertificate } from "./repository.js";
 
 type Certified = NonNullable<Awaited<ReturnType<typeof findCurrentCertificate>>>;
@@ -37,5 +38,36 @@ export function presentVerification(row: Certified, status: CertificateStatus, c
     issuer: payload.issuer,
     storeAddress: payload.storeAddress,
     checkedAt: checkedAt.toISOString(),
+  };
+}
+
+/** Path parameter of a licence number. */
+export const LicenseNo = Type.String({ pattern: "^(JY|SC)[0-9]{14}$" });
+
+/** The signed certificate itself: canonical payload, Ed25519 JWS, SM2 signature and the QR token. */
+export const SignedCertificateView = Type.Object({
+  licenseNo: Type.String(),
+  version: Type.Integer(),
+  status: Type.String(),
+  payload: Type.String(),
+  jws: Type.String(),
+  sm2Kid: Type.String(),
+  sm2Signature: Type.String(),
+  token: Type.String(),
+  verifyUrl: Type.String(),
+});
+
+export function presentSignedCertificate(row: Certified, deps: Pick<CertificateDeps, "publicBaseUrl">) {
+  const { certificate } = row;
+  return {
+    licenseNo: certificate.licenseNumber,
+    version: certificate.licenseVersion,
+    status: certificateStatus(row),
+    payload: certificate.payload,
+    jws: certificate.jws,
+    sm2Kid: certificate.sm2Kid,
+    sm2Signature: certificate.sm2Signature,
+    token: certificate.token,
+    verifyUrl: verifyUrl(deps, certificate.token),
   };
 }

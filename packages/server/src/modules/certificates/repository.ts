@@ -111,7 +111,26 @@ export async function supersedeCertificates(db: Queryable, licenseId: string, ex
     );
 }
 
-/** What the certificates of these licence versions state: the licence, its version, the holder and the store. */
+/** A licence version with its licence, holder and store: what a certificate of it states. */
+function licenseVersionRows(db: Queryable) {
+  return db
+    .select({ license: licenses, version: licenseVersions, business: businesses, store: stores })
+    .from(licenseVersions)
+    .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
+    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
+    .innerJoin(stores, eq(stores.id, licenses.storeId));
+}
+
+/** A certificate with its licence, holder and store: what verification shows. */
+function certifiedRows(db: Queryable) {
+  return db
+    .select({ certificate: certificates, license: licenses, business: businesses, store: stores })
+    .from(certificates)
+    .innerJoin(licenses, eq(licenses.id, certificates.licenseId))
+    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
+    .innerJoin(stores, eq(stores.id, licenses.storeId));
+}
+
 export async function findLicenseVersionsForCertificates(
   db: Queryable,
   keys: { licenseId: string; version: number }[],
@@ -120,45 +139,28 @@ export async function findLicenseVersionsForCertificates(
   for (let start = 0; start < keys.length; start += 1000) {
     const batch = keys.slice(start, start + 1000);
     rows.push(
-      ...(await db
-        .select({ license: licenses, version: licenseVersions, business: businesses, store: stores })
-        .from(licenseVersions)
-        .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
-        .innerJoin(businesses, eq(businesses.id, licenses.businessId))
-        .innerJoin(stores, eq(stores.id, licenses.storeId))
-        .where(
-          or(
-            ...batch.map((key) =>
-              and(eq(licenseVersions.licenseId, key.licenseId), eq(licenseVersions.version, key.version)),
-            ),
+      ...(await licenseVersionRows(db).where(
+        or(
+          ...batch.map((key) =>
+            and(eq(licenseVersions.licenseId, key.licenseId), eq(licenseVersions.version, key.version)),
           ),
-        )),
+        ),
+      )),
     );
   }
   return rows;
 }
 
-/** What a certificate of one licence version states: the licence, its version, the holder and the store. */
 export async function findLicenseVersionForCertificate(db: Queryable, licenseId: string, version: number) {
-  const [row] = await db
-    .select({ license: licenses, version: licenseVersions, business: businesses, store: stores })
-    .from(licenseVersions)
-    .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
-    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
-    .innerJoin(stores, eq(stores.id, licenses.storeId))
+  const [row] = await licenseVersionRows(db)
     .where(and(eq(licenseVersions.licenseId, licenseId), eq(licenseVersions.version, version)))
     .limit(1);
   return row;
 }
 
-/** The latest certificate of a licence number with the licence, holder and store: what verification shows. */
+/** The latest certificate of a licence number. */
 export async function findCurrentCertificate(db: Queryable, licenseNumber: string) {
-  const [row] = await db
-    .select({ certificate: certificates, license: licenses, business: businesses, store: stores })
-    .from(certificates)
-    .innerJoin(licenses, eq(licenses.id, certificates.licenseId))
-    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
-    .innerJoin(stores, eq(stores.id, licenses.storeId))
+  const [row] = await certifiedRows(db)
     .where(eq(certificates.licenseNumber, licenseNumber))
     .orderBy(desc(certificates.licenseVersion))
     .limit(1);
@@ -167,12 +169,7 @@ export async function findCurrentCertificate(db: Queryable, licenseNumber: strin
 
 /** The current JY certificate of a store (the linked display shows the food business licence). */
 export async function findCurrentCertificateOfStore(db: Queryable, storeId: string) {
-  const [row] = await db
-    .select({ certificate: certificates, license: licenses, business: businesses, store: stores })
-    .from(certificates)
-    .innerJoin(licenses, eq(licenses.id, certificates.licenseId))
-    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
-    .innerJoin(stores, eq(stores.id, licenses.storeId))
+  const [row] = await certifiedRows(db)
     .where(and(eq(licenses.storeId, storeId), isNull(certificates.supersededAt)))
     .orderBy(asc(licenses.type), desc(certificates.issuedAt))
     .limit(1);
@@ -180,12 +177,7 @@ export async function findCurrentCertificateOfStore(db: Queryable, storeId: stri
 }
 
 export async function findCertificateByVersion(db: Queryable, licenseNumber: string, version: number) {
-  const [row] = await db
-    .select({ certificate: certificates, license: licenses, business: businesses, store: stores })
-    .from(certificates)
-    .innerJoin(licenses, eq(licenses.id, certificates.licenseId))
-    .innerJoin(businesses, eq(businesses.id, licenses.businessId))
-    .innerJoin(stores, eq(stores.id, licenses.storeId))
+  const [row] = await certifiedRows(db)
     .where(and(eq(certificates.licenseNumber, licenseNumber), eq(certificates.licenseVersion, version)))
     .limit(1);
   return row;

@@ -13,12 +13,16 @@ import { canReadLicensingRecord } from "../licensing/policy.js";
 import { certificatePdf } from "./documents.js";
 import { renderQrPng, renderQrSvg } from "./documents/qr.js";
 import { renderDisplayPage, renderVerificationPage } from "./pages.js";
-import { presentVerification } from "./presenter.js";
+import {
+  LicenseNo,
+  SignedCertificateView,
+  presentSignedCertificate,
+  presentVerification,
+} from "./presenter.js";
 import * as repo from "./repository.js";
 import { encodeBitstring } from "./status-list.js";
 import { certificateStatus, verifyTokenOnline, verifyUrl, type CertificateDeps } from "./service.js";
 
-const LicenseNo = Type.String({ pattern: "^(JY|SC)[0-9]{14}$" });
 const TokenParam = Type.String({ minLength: 10, maxLength: 1000, pattern: "^[A-Za-z0-9_.-]+$" });
 
 export const VerificationView = Type.Object({
@@ -210,37 +214,11 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
         schema: {
           tags: ["certificates"],
           params: StrictObject({ licenseNo: LicenseNo }),
-          response: {
-            200: Type.Object({
-              licenseNo: Type.String(),
-              version: Type.Integer(),
-              status: Type.String(),
-              payload: Type.String(),
-              jws: Type.String(),
-              sm2Kid: Type.String(),
-              sm2Signature: Type.String(),
-              token: Type.String(),
-              verifyUrl: Type.String(),
-            }),
-            ...problemResponses,
-          },
+          response: { 200: SignedCertificateView, ...problemResponses },
         },
       },
-      async (request) => {
-        const row = await readableCertificate(request, request.params.licenseNo);
-        const { certificate } = row;
-        return {
-          licenseNo: certificate.licenseNumber,
-          version: certificate.licenseVersion,
-          status: certificateStatus(row),
-          payload: certificate.payload,
-          jws: certificate.jws,
-          sm2Kid: certificate.sm2Kid,
-          sm2Signature: certificate.sm2Signature,
-          token: certificate.token,
-          verifyUrl: verifyUrl(deps, certificate.token),
-        };
-      },
+      async (request) =>
+        presentSignedCertificate(await readableCertificate(request, request.params.licenseNo), deps),
     );
 
     app.get(

@@ -10,10 +10,10 @@ import type { ApiClientActor } from "../accounts/actor.js";
 import { BUSINESS_ROLES } from "../accounts/roles.js";
 import { certificatePdf } from "../certificates/documents.js";
 import { findLicenseVersionForCertificate } from "../certificates/repository.js";
-import { certificateStatus, chinaToday, verifyUrl, type CertificateDeps } from "../certificates/service.js";
+import { LicenseNo, SignedCertificateView, presentSignedCertificate } from "../certificates/presenter.js";
+import { chinaToday, type CertificateDeps } from "../certificates/service.js";
 import * as partners from "./service.js";
 
-const LicenseNo = Type.String({ pattern: "^(JY|SC)[0-9]{14}$" });
 const errors = { ...problemResponses, 409: ProblemSchema, 422: ProblemSchema };
 
 function requireClient(request: FastifyRequest): ApiClientActor {
@@ -131,18 +131,7 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
           description: "The signed certificate, only while the business authorises this client (else 404).",
           params: StrictObject({ licenseNo: LicenseNo }),
           response: {
-            200: Type.Object({
-              licenseNo: Type.String(),
-              version: Type.Integer(),
-              status: Type.String(),
-              payload: Type.String(),
-              jws: Type.String(),
-              sm2Kid: Type.String(),
-              sm2Signature: Type.String(),
-              token: Type.String(),
-              verifyUrl: Type.String(),
-              pdfUrl: Type.String(),
-            }),
+            200: Type.Composite([SignedCertificateView, Type.Object({ pdfUrl: Type.String() })]),
             ...errors,
           },
         },
@@ -154,18 +143,9 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
           requireClient(request),
           request.params.licenseNo,
         );
-        const { certificate } = row;
         return {
-          licenseNo: certificate.licenseNumber,
-          version: certificate.licenseVersion,
-          status: certificateStatus(row),
-          payload: certificate.payload,
-          jws: certificate.jws,
-          sm2Kid: certificate.sm2Kid,
-          sm2Signature: certificate.sm2Signature,
-          token: certificate.token,
-          verifyUrl: verifyUrl(deps, certificate.token),
-          pdfUrl: `${deps.publicBaseUrl}/api/v1/partner/certificates/${certificate.licenseNumber}/certificate.pdf`,
+          ...presentSignedCertificate(row, deps),
+          pdfUrl: `${deps.publicBaseUrl}/api/v1/partner/certificates/${row.certificate.licenseNumber}/certificate.pdf`,
         };
       },
     );

@@ -1,0 +1,37 @@
+// Debian chromium driven by playwright-core, and the steps every browser test shares.
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Headless chromium with the flags this machine needs (no background networking: the network is closed). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function waitForPath(page: Page, pathname: string) {
+  return page.waitForURL((url) => url.pathname === pathname);
+}
+
+/** Logs in on the login page already open and waits for the role's home. */
+export async function logIn(page: Page, username: string, home: string) {
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill("shian-demo");
+  await page.getByTestId("login-submit").click();
+  await waitForPath(page, home);
+}
+
+export async function logOut(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await waitForPath(page, "/login");
+}
