@@ -24,6 +24,10 @@ export async function listSelfChecks(storeId: string): Promise<SelfCheck[]> {
   return (await apiRequest<{ items: SelfCheck[] }>("GET", `/stores/${storeId}/self-checks?limit=100`)).items;
 }
 
-export function fileSelfCheck(storeId: string, checkedOn: string, results: SelfCheckResult[]): Promise<SelfCheck> {
+export function fileSelfCheck(
+  storeId: string,
+  checkedOn: string,
+  results: SelfCheckResult[],
+): Promise<SelfCheck> {
   return apiRequest("POST", `/stores/${storeId}/self-checks`, { checkedOn, results });
 }

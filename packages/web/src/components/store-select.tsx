@@ -4,8 +4,9 @@ import { useI18n } from "../i18n/language";
 
 interface StoreSelectProps {
   stores: Store[] | undefined;
-  value: string | undefined;
-  onChange: (storeId: string) => void;
+  /** Optional so that a Form.Item can control it. */
+  value?: string;
+  onChange?: (storeId: string) => void;
   testId?: string;
 }
 

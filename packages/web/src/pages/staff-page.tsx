@@ -22,10 +22,7 @@ export function StaffPage() {
         <StoreSelect stores={choice.stores} value={storeId} onChange={choice.choose} />
       </Space>
       {storeId && (
-        <StaffForm
-          storeId={storeId}
-          onAdded={(member) => staff.setData([...(staff.data ?? []), member])}
-        />
+        <StaffForm storeId={storeId} onAdded={(member) => staff.setData([...(staff.data ?? []), member])} />
       )}
       <Table
         data-testid="staff"

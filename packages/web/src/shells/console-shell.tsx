@@ -1,15 +1,20 @@
 import {
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileDoneOutlined,
   FundOutlined,
   IdcardOutlined,
   ImportOutlined,
   InboxOutlined,
+  LikeOutlined,
   MessageOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
+  UserAddOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
 import type { Queue } from "../api/licensing";
@@ -20,10 +25,15 @@ import { CasePage } from "../pages/case-page";
 import { ComplaintPage } from "../pages/complaint-page";
 import { ComplaintsPage } from "../pages/complaints-page";
 import { ImportPage } from "../pages/import-page";
+import { InspectionRecordsPage } from "../pages/inspection-records-page";
 import { LicensesPage } from "../pages/licenses-page";
+import { ListsPage } from "../pages/lists-page";
+import { PolicyNoticesPage } from "../pages/policy-notices-page";
 import { QueuePage } from "../pages/queue-page";
+import { RatingsPage } from "../pages/ratings-page";
 import { RectificationsPage } from "../pages/rectifications-page";
 import { TasksPage } from "../pages/tasks-page";
+import { VolunteersPage } from "../pages/volunteers-page";
 import { ShellRoutes } from "./shell-routes";
 
 /** The nav path of each stage's work queue; an application opens under it. */
@@ -76,6 +86,41 @@ const NAV: NavItem[] = [
     icon: <ToolOutlined />,
     roles: ["inspector", "admin", "leader"],
     page: <RectificationsPage />,
+  },
+  {
+    path: "inspection-records",
+    label: "nav.inspectionRecords",
+    icon: <FileSearchOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <InspectionRecordsPage />,
+  },
+  {
+    path: "volunteers",
+    label: "nav.volunteers",
+    icon: <UserAddOutlined />,
+    roles: ["inspector", "admin"],
+    page: <VolunteersPage />,
+  },
+  {
+    path: "lists",
+    label: "nav.lists",
+    icon: <TrophyOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <ListsPage />,
+  },
+  {
+    path: "notices",
+    label: "nav.notices",
+    icon: <NotificationOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <PolicyNoticesPage publish />,
+  },
+  {
+    path: "ratings",
+    label: "nav.ratings",
+    icon: <LikeOutlined />,
+    roles: ["inspector", "admin"],
+    page: <RatingsPage />,
   },
   { path: "licenses", label: "nav.licenses", icon: <IdcardOutlined />, page: <LicensesPage /> },
   {

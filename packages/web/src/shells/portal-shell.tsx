@@ -1,8 +1,11 @@
 import {
   ApiOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   MailOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ToolOutlined,
@@ -16,7 +19,10 @@ import { ApplicationsPage } from "../pages/applications-page";
 import { AuthorizationsPage } from "../pages/authorizations-page";
 import { CertificatesPage } from "../pages/certificates-page";
 import { InboxPage } from "../pages/inbox-page";
+import { PolicyNoticesPage } from "../pages/policy-notices-page";
 import { RectificationsPage } from "../pages/rectifications-page";
+import { SelfChecksPage } from "../pages/self-checks-page";
+import { StaffPage } from "../pages/staff-page";
 import { StoresPage } from "../pages/stores-page";
 import { ShellRoutes } from "./shell-routes";
 
@@ -43,6 +49,9 @@ const NAV: NavItem[] = [
     icon: <ToolOutlined />,
     page: <RectificationsPage />,
   },
+  { path: "staff", label: "nav.staff", icon: <IdcardOutlined />, page: <StaffPage /> },
+  { path: "self-checks", label: "nav.selfChecks", icon: <CheckSquareOutlined />, page: <SelfChecksPage /> },
+  { path: "notices", label: "nav.notices", icon: <NotificationOutlined />, page: <PolicyNoticesPage /> },
 ];
 
 /** The business portal at /portal. */

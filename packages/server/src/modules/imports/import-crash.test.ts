@@ -204,7 +204,7 @@ describe(`shian import licenses, killed with SIGKILL midway (${onPostgres ? "Pos
     expect(after.resumes).toBe(1);
     expect(after.sequences).toEqual(expected.sequences);
     expect(after.certificates).toBe(expected.certificates);
-  }, 240_000);
+  }, 480_000);
 
   it("exits 1 naming the problem for a file it cannot import, and creates no job", async () => {
     const bad = path.join(dir, "no-header.csv");

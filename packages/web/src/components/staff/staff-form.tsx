@@ -38,7 +38,13 @@ export function StaffForm({ storeId, onAdded }: { storeId: string; onAdded: (mem
   return (
     <Card size="small" title={t("staff.new")} style={{ marginBottom: 16 }}>
       <ErrorAlert error={error} />
-      <Form<StaffFields> form={form} layout="vertical" requiredMark={false} onFinish={add} style={{ maxWidth: 520 }}>
+      <Form<StaffFields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={add}
+        style={{ maxWidth: 520 }}
+      >
         <Form.Item name="name" label={t("staff.name")} rules={[required]}>
           <Input data-testid="staff-name" maxLength={50} />
         </Form.Item>
