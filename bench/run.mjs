@@ -16,12 +16,22 @@ const results = [];
 
 function record(name, value, baseline, unit, higherIsBetter = true) {
   const ratio = higherIsBetter ? value / baseline : baseline / value;
-  results.push({ name, value: Number(value.toFixed(3)), baseline: Number(baseline.toFixed(3)), ratio: Number(ratio.toFixed(3)), unit });
+  results.push({
+    name,
+    value: Number(value.toFixed(3)),
+    baseline: Number(baseline.toFixed(3)),
+    ratio: Number(ratio.toFixed(3)),
+    unit,
+  });
 }
 
 /** Starts a child process and resolves with its first stdout line matching `ready`. */
 function start(args, env, ready) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     let buffer = "";
     child.stdout.on("data", (chunk) => {
@@ -42,7 +52,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shian-bench-"));
 const port = 3900 + Math.floor(Math.random() * 90);
 const server = await start(
   ["packages/server/dist/cli.js", "serve", "--demo", "--stores", quick ? "60" : "600"],
-  { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "test", PUBLIC_RATE_LIMIT: "1000000" },
+  {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "test",
+    PUBLIC_RATE_LIMIT: "1000000",
+  },
   /shian is serving/,
 );
 const base = `http://127.0.0.1:${port}`;
@@ -52,7 +69,13 @@ try {
   const scanBody = await (await fetch(scanUrl)).text();
   const verifyUrl = `${base}/api/v1/verify/${store.licenseNo}`;
   const verifyBody = await (await fetch(verifyUrl)).text();
-  results.push({ name: "scan page size", value: Buffer.byteLength(scanBody), baseline: 30 * 1024, ratio: Number((Buffer.byteLength(scanBody) / (30 * 1024)).toFixed(3)), unit: "bytes (budget 30 KiB)" });
+  results.push({
+    name: "scan page size",
+    value: Buffer.byteLength(scanBody),
+    baseline: 30 * 1024,
+    ratio: Number((Buffer.byteLength(scanBody) / (30 * 1024)).toFixed(3)),
+    unit: "bytes (budget 30 KiB)",
+  });
 
   for (const [name, url, size] of [
     ["scan page GET /s/{code}", scanUrl, Buffer.byteLength(scanBody)],
@@ -78,7 +101,15 @@ const { verifyToken } = await import(path.join(root, "packages/domain/dist/index
 const { publicKey, privateKey } = crypto.generateKeyPairSync("ed25519");
 const jwk = { ...publicKey.export({ format: "jwk" }), kid: "bench-ed", alg: "EdDSA", use: "sig" };
 const b64 = (value) => Buffer.from(value).toString("base64url");
-const claims = { n: "JY14401060000010", v: 1, h: "广州市天河区鸿福餐饮管理有限公司", e: "2030-01-01", i: "2025-01-01", l: "revocation-1", x: 1 };
+const claims = {
+  n: "JY14401060000010",
+  v: 1,
+  h: "广州市天河区鸿福餐饮管理有限公司",
+  e: "2030-01-01",
+  i: "2025-01-01",
+  l: "revocation-1",
+  x: 1,
+};
 const input = `${b64(JSON.stringify({ alg: "EdDSA", kid: "bench-ed" }))}.${b64(JSON.stringify(claims))}`;
 const signature = crypto.sign(null, Buffer.from(input), privateKey);
 const token = `${input}.${b64(signature)}`;
@@ -92,12 +123,21 @@ for (let i = 0; i < iterations; i++) {
   const verdict = await verifyToken(token, jwks, { now: new Date("2026-01-01") });
   if (!verdict.valid) throw new Error(`bench token not valid: ${verdict.reason}`);
 }
-record("verifyToken vs crypto.verify (Ed25519)", iterations / ((performance.now() - started) / 1000), rawPerSecond, "ops/s");
+record(
+  "verifyToken vs crypto.verify (Ed25519)",
+  iterations / ((performance.now() - started) / 1000),
+  rawPerSecond,
+  "ops/s",
+);
 
 const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${"benchmark".padEnd(width)}  ${"value".padStart(12)}  ${"baseline".padStart(12)}  ${"ratio".padStart(7)}  unit`);
+console.log(
+  `${"benchmark".padEnd(width)}  ${"value".padStart(12)}  ${"baseline".padStart(12)}  ${"ratio".padStart(7)}  unit`,
+);
 for (const r of results) {
-  console.log(`${r.name.padEnd(width)}  ${String(r.value).padStart(12)}  ${String(r.baseline).padStart(12)}  ${String(r.ratio).padStart(7)}  ${r.unit}`);
+  console.log(
+    `${r.name.padEnd(width)}  ${String(r.value).padStart(12)}  ${String(r.baseline).padStart(12)}  ${String(r.ratio).padStart(7)}  ${r.unit}`,
+  );
 }
 fs.writeFileSync(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 fs.rmSync(dataDir, { recursive: true, force: true });
