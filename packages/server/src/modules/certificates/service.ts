@@ -17,6 +17,8 @@ export interface CertificateDeps {
   publicBaseUrl: string;
 }
 
+const WITHDRAWN = new Set(["suspended", "revoked", "cancelled"]);
+
 export type CertificateStatus = "valid" | "suspended" | "revoked" | "cancelled" | "expired" | "superseded";
 
 type Certified = NonNullable<Awaited<ReturnType<typeof repo.findCurrentCertificate>>>;
@@ -107,8 +109,8 @@ export async function issueCertificates(
   for (const [i, entry] of found.entries()) {
     if (entry.version.version > 1)
       await repo.supersedeCertificates(tx, entry.license.id, entry.version.version);
-    // A fresh entry reads "valid" in both lists; only a licence that is not valid needs its bits set.
-    if (entry.license.status !== "valid") await reflectLicenseStatus(tx, indexes[i]!, entry.license.status);
+    // A fresh entry reads "not revoked, not suspended"; only those statuses need a bit (expiry is in the token).
+    if (WITHDRAWN.has(entry.license.status)) await reflectLicenseStatus(tx, indexes[i]!, entry.license.status);
   }
   return certificates;
 }
