@@ -89,8 +89,12 @@ export async function issueCertificates(
   if (found.length !== keys.length) throw new Error("some licence versions to certify do not exist");
   const indexes = await repo.allocateStatusEntries(tx, found.length);
   const rows = [];
+  // One signer per issuing authority for the whole batch (loading one checks the active keys in the database).
+  const signers = new Map<string, Awaited<ReturnType<typeof loadSigner>>>();
   for (const [i, entry] of found.entries()) {
-    const signer = await loadSigner(tx, deps.keyring, entry.license.regionCode);
+    const authority = entry.license.regionCode;
+    const signer = signers.get(authority) ?? (await loadSigner(tx, deps.keyring, authority));
+    signers.set(authority, signer);
     const signed = signer.signCertificate(payloadOf(entry, indexes[i]!));
     rows.push({
       licenseId: entry.license.id,
@@ -110,7 +114,8 @@ export async function issueCertificates(
     if (entry.version.version > 1)
       await repo.supersedeCertificates(tx, entry.license.id, entry.version.version);
     // A fresh entry reads "not revoked, not suspended"; only those statuses need a bit (expiry is in the token).
-    if (WITHDRAWN.has(entry.license.status)) await reflectLicenseStatus(tx, indexes[i]!, entry.license.status);
+    if (WITHDRAWN.has(entry.license.status))
+      await reflectLicenseStatus(tx, indexes[i]!, entry.license.status);
   }
   return certificates;
 }
