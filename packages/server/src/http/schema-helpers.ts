@@ -28,3 +28,6 @@ export const problemResponses = {
 
 export const RegionCode = Type.String({ pattern: "^[1-8][0-9]{5}$" });
 export const Uuid = Type.String({ format: "uuid" });
+
+/** Path parameter `:id` of a record. */
+export const IdParams = StrictObject({ id: Uuid });

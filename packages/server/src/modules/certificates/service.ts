@@ -1,4 +1,5 @@
 import {
+  chinaDate,
   itemWording,
   verifyToken,
   decodeTokenClaims,
@@ -23,15 +24,10 @@ export type CertificateStatus = "valid" | "suspended" | "revoked" | "cancelled" 
 
 type Certified = NonNullable<Awaited<ReturnType<typeof repo.findCurrentCertificate>>>;
 
-/** Today in China (UTC+8), as licences are dated. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The status a verifier is told: superseded and withdrawn licences first, then expiry. */
 export function certificateStatus(
   row: Pick<Certified, "certificate" | "license">,
-  today = chinaToday(),
+  today = chinaDate(new Date()),
 ): CertificateStatus {
   if (row.certificate.supersededAt) return "superseded";
   const status = row.license.status;

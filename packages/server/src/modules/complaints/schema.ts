@@ -70,7 +70,6 @@ export const ListQuery = StrictObject({
   mine: Type.Optional(Type.Boolean()),
 });
 
-export const IdParams = StrictObject({ id: Uuid });
 export const PhotoParams = StrictObject({ id: Uuid, fileId: Uuid });
 export const AssignBody = StrictObject({ inspectorId: Uuid });
 export const CloseBody = StrictObject({
@@ -87,3 +86,5 @@ export const InspectorView = Type.Object({
 
 export const CodeParams = StrictObject({ code: Type.String({ pattern: "^[A-Za-z0-9_-]{4,16}$" }) });
 export const LangQuery = StrictObject({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+
+export { IdParams } from "../../http/schema-helpers.js";

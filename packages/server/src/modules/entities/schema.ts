@@ -1,8 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { RegionCode, StrictObject, Uuid } from "../../http/schema-helpers.js";
 
-export const IdParams = StrictObject({ id: Uuid });
-
 export const StoreListQuery = StrictObject({
   cursor: Type.Optional(Uuid),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -85,3 +83,5 @@ export const BusinessView = Type.Object({
   businessScope: Type.Union([Type.String(), Type.Null()]),
   registrationStatus: Type.String(),
 });
+
+export { IdParams } from "../../http/schema-helpers.js";

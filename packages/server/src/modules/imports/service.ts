@@ -1,3 +1,4 @@
+import { chinaDate } from "@shian/domain";
 import { randomUUID } from "node:crypto";
 import type { Database, Transaction } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
@@ -66,7 +67,6 @@ const jurisdictionOf = (actor: Actor | null) => actor?.regionCode ?? null;
 const userIdOf = (actor: Actor | null) => (actor?.kind === "user" ? actor.id : null);
 
 /** The calendar date in China (UTC+8). */
-const chinaDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function progressOf(job: repo.ImportJobRow): ImportProgress {
   return {

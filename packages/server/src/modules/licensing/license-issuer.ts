@@ -1,4 +1,4 @@
-import { formatJyNumber, formatScNumber, licenseValidity } from "@shian/domain";
+import { chinaDate, formatJyNumber, formatScNumber, licenseValidity } from "@shian/domain";
 import type { Transaction } from "../../db/client.js";
 import { findRegionName } from "../accounts/repository.js";
 import { findBusinessById, findStoreById } from "../entities/repository.js";
@@ -12,9 +12,9 @@ export interface IssueInput {
   hooks: LicenseHooks;
 }
 
-/** The calendar date in China (UTC+8): licences are dated in Beijing time. */
-const toDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const dayAfter = (isoDate: string) => toDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000));
+/** The day after a date (dates are calendar days in China; UTC midnight plus a day stays on that calendar). */
+const dayAfter = (isoDate: string) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The licence's printed content: what a certificate of this version states. */
 export function buildLicenseContent(parts: {
@@ -78,7 +78,7 @@ export async function applyApprovedApplication(
 ) {
   const content = await licenseContent(tx, application);
   if (application.kind === "new") {
-    const validity = licenseValidity(toDate(now));
+    const validity = licenseValidity(chinaDate(now));
     const number = await nextNumber(tx, application);
     const license = await repo.insertLicense(tx, {
       number,

@@ -5,7 +5,7 @@ import type { Database } from "../../db/client.js";
 import { context, requireUser } from "../../http/auth.js";
 import { pickLanguage } from "../../http/language.js";
 import { PUBLIC, allowRoles, type RoutePolicy } from "../../http/route-policy.js";
-import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
+import { IdParams, ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
 import { BUSINESS_ROLES, OFFICER_ROLES } from "../accounts/roles.js";
 import {
   presentApplicationDetail,
@@ -34,7 +34,6 @@ import {
 import type { LicenseHooks } from "./hooks.js";
 import * as licensing from "./service.js";
 
-const IdParams = StrictObject({ id: Uuid });
 const errors = { ...problemResponses, 409: ProblemSchema, 422: ProblemSchema };
 const business = allowRoles(...BUSINESS_ROLES);
 const readers = allowRoles(...OFFICER_ROLES, ...BUSINESS_ROLES);

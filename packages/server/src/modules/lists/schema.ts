@@ -12,8 +12,6 @@ export const PublishBody = StrictObject({
   expiresOn: Type.String({ format: "date" }),
 });
 
-export const IdParams = StrictObject({ id: Uuid });
-
 export const PublicListQuery = StrictObject({
   list: Type.Optional(ListKind),
   region: Type.Optional(RegionCode),
@@ -66,3 +64,5 @@ export const PolicyNoticeList = Type.Object({ items: Type.Array(PolicyNoticeView
 export const PolicyNoticeQuery = StrictObject({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
 });
+
+export { IdParams } from "../../http/schema-helpers.js";

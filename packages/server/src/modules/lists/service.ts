@@ -1,4 +1,4 @@
-import { parentRegionCode, regionScopePrefix } from "@shian/domain";
+import { chinaDate, parentRegionCode, regionScopePrefix } from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
@@ -8,9 +8,6 @@ import { recordAudit } from "../audit/service.js";
 import { findStoreById } from "../entities/repository.js";
 import { authorizeListEntry, authorizeNoticeRegion } from "./policy.js";
 import * as repo from "./repository.js";
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaToday = (now: Date) => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** 红黑榜: an officer publishes a store on the red (commended) or black (warned) list, with its legal basis. */
 export async function publishListEntry(
@@ -22,7 +19,7 @@ export async function publishListEntry(
 ) {
   const store = await findStoreById(db, input.storeId);
   authorizeListEntry(actor, store);
-  if (input.expiresOn <= chinaToday(now)) {
+  if (input.expiresOn <= chinaDate(now)) {
     throw new AppError(
       "validation_failed",
       { "zh-CN": "公示截止日期须晚于今天", en: "The expiry date must be after today" },
@@ -100,7 +97,7 @@ export async function listPublicEntries(
   return repo.listListEntries(db, {
     list: query.list,
     regionPrefix: query.region ? regionScopePrefix(query.region) : null,
-    activeOn: chinaToday(now),
+    activeOn: chinaDate(now),
     limit: query.limit,
   });
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from "@shian/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -11,7 +12,7 @@ import { BUSINESS_ROLES } from "../accounts/roles.js";
 import { certificatePdf } from "../certificates/documents.js";
 import { findLicenseVersionForCertificate } from "../certificates/repository.js";
 import { LicenseNo, SignedCertificateView, presentSignedCertificate } from "../certificates/presenter.js";
-import { chinaToday, type CertificateDeps } from "../certificates/service.js";
+import type { CertificateDeps } from "../certificates/service.js";
 import * as partners from "./service.js";
 
 const errors = { ...problemResponses, 409: ProblemSchema, 422: ProblemSchema };
@@ -171,7 +172,7 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
         const signer = String((version?.version.content as { signer?: string }).signer ?? "");
         const pdf = await certificatePdf(deps, row.certificate, signer, {
           party: client.name,
-          date: chinaToday(),
+          date: chinaDate(new Date()),
         });
         return reply.type("application/pdf").header("cache-control", "private, no-store").send(pdf);
       },

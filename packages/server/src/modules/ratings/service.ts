@@ -1,9 +1,9 @@
+import { chinaDate } from "@shian/domain";
 import type { Database, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { recordAudit } from "../audit/service.js";
-import { chinaToday } from "../certificates/service.js";
 import { invalidateStore } from "../safety-code/cache.js";
 import { normalizeSafetyCode } from "../safety-code/code.js";
 import { findStoreIdByCode } from "../safety-code/service.js";
@@ -38,7 +38,7 @@ export async function submitRating(db: Queryable, input: SubmitRating) {
     stars: input.stars,
     comment,
     deviceHash: input.deviceHash,
-    ratedOn: chinaToday(input.now),
+    ratedOn: chinaDate(input.now ?? new Date()),
     moderation,
   });
   if (!created) {

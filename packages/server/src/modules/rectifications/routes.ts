@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Database } from "../../db/client.js";
 import { context, requireUser } from "../../http/auth.js";
 import { allowRoles } from "../../http/route-policy.js";
-import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
+import { IdParams, ProblemSchema, problemResponses } from "../../http/schema-helpers.js";
 import { BUSINESS_ROLES, OFFICER_ROLES } from "../accounts/roles.js";
 import { INSPECTING_ROLES } from "../inspections/policy.js";
 import { presentRectification } from "./presenter.js";
@@ -16,7 +16,6 @@ import {
 } from "./schema.js";
 import * as rectifications from "./service.js";
 
-const IdParams = StrictObject({ id: Uuid });
 const errors = { ...problemResponses, 409: ProblemSchema };
 
 export function rectificationRoutes(db: Database) {

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { regionScopePrefix } from "@shian/domain";
+import { chinaDate, regionScopePrefix } from "@shian/domain";
 import type { Queryable } from "../../db/client.js";
 import type { SafetyColour } from "../../config.js";
 import { AppError } from "../../http/errors.js";
 import type { Language } from "../../http/language.js";
-import { chinaToday } from "../certificates/service.js";
 import { maskAddress } from "./address.js";
 import { maskName } from "../../http/masking.js";
 import { invalidateStore, scanPageCache, type RenderedPage } from "./cache.js";
@@ -77,7 +76,7 @@ export async function loadScanView(
   db: Queryable,
   deps: SafetyCodeDeps,
   code: string,
-  today = chinaToday(),
+  today = chinaDate(new Date()),
 ): Promise<ScanView | null> {
   const store = await repo.findStoreByCode(db, code);
   if (!store) return null;
@@ -114,7 +113,7 @@ export async function loadScanView(
         }
       : null,
     inspections: history.map((row) => ({
-      date: row.inspectedAt ? chinaToday(row.inspectedAt) : null,
+      date: row.inspectedAt ? chinaDate(row.inspectedAt) : null,
       kind: row.kind,
       outcome: row.outcome,
       rectifications: row.rectifications,
@@ -224,7 +223,7 @@ export async function searchPublicStores(db: Queryable, deps: SafetyCodeDeps, qu
   const near = query.near ? { ...parseNear(query.near), radiusKm: query.radiusKm ?? 3 } : null;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await repo.searchStores(db, {
-    today: chinaToday(),
+    today: chinaDate(new Date()),
     defaultColour: deps.defaultColour,
     regionPrefix,
     q: query.q?.trim() || null,
@@ -242,7 +241,7 @@ export async function searchPublicStores(db: Queryable, deps: SafetyCodeDeps, qu
 }
 
 export async function getPublicStore(db: Queryable, deps: SafetyCodeDeps, storeId: string) {
-  const row = await repo.findPublicStore(db, storeId, chinaToday(), deps.defaultColour);
+  const row = await repo.findPublicStore(db, storeId, chinaDate(new Date()), deps.defaultColour);
   if (!row) throw new AppError("not_found");
   return presentPublicStore(row);
 }

@@ -1,4 +1,4 @@
-import { INSPECTION_TEMPLATES, scoreInspection } from "@shian/domain";
+import { chinaDate, INSPECTION_TEMPLATES, scoreInspection } from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
@@ -7,9 +7,6 @@ import { findStoreById } from "../entities/repository.js";
 import { requireMatchingAnswers } from "../inspections/checklist.js";
 import { authorizeSelfCheckFiling, authorizeSelfCheckRead } from "./policy.js";
 import * as repo from "./repository.js";
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaToday = (now: Date) => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 export interface SelfCheckInput {
   checkedOn: string;
@@ -27,7 +24,7 @@ export async function fileSelfCheck(
 ) {
   const store = await findStoreById(db, storeId);
   authorizeSelfCheckFiling(actor, store);
-  if (input.checkedOn > chinaToday(now)) {
+  if (input.checkedOn > chinaDate(now)) {
     throw new AppError(
       "validation_failed",
       { "zh-CN": "自查日期不能晚于今天", en: "The check date cannot be in the future" },

@@ -1,4 +1,4 @@
-import { addWorkingDays, INSPECTION_TEMPLATES, placeFix, scoreInspection } from "@shian/domain";
+import { chinaDate, addWorkingDays, INSPECTION_TEMPLATES, placeFix, scoreInspection } from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
@@ -16,9 +16,6 @@ import * as repo from "./repository.js";
 export const PATROL_WORKING_DAYS = 5;
 /** Working days officers have to follow up a volunteer's finding (seed 004: findings are dispatched at once). */
 export const FINDING_WORKING_DAYS = 1;
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaDate = (instant: Date) => new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** A user with the volunteer role applies to become a 社会监督员; an officer approves. */
 export async function registerVolunteer(db: Database, context: RequestContext, actor: UserActor) {
