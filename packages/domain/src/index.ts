@@ -18,3 +18,4 @@ export * from "./certificates/payload.js";
 export * from "./certificates/token.js";
 export * from "./inspections/templates.js";
 export * from "./inspections/geo.js";
+export * from "./credit/index.js";

@@ -175,6 +175,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(rectificationRoutes(database.db));
   await app.register(selfCheckRoutes(database.db));
   await app.register(listRoutes(database.db));
+  // — step 5: credit (models, grading) —
+  // — step 5: supervision plans and draws —
+  // — step 5: alerts —
+  // — step 5: penalties, credit repair, dishonesty list, referrals —
   await app.register(webRoutes);
   return app;
 }

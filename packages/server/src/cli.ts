@@ -239,5 +239,7 @@ program
   );
 
 registerKeyCommands(program, withDatabase);
+// — step 5: `shian credit …` —
+// — step 5: `shian draw …` —
 
 await program.parseAsync();

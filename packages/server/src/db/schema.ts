@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -512,6 +513,10 @@ export const storeGrades = pgTable("store_grades", {
   colour: text("colour", { enum: ["green", "yellow", "red"] }).notNull(),
   gradedOn: date("graded_on").notNull(),
   model: text("model").notNull(),
+  /** Step 5: the period (YYYY-MM), score and model colour of the grade (grade_history holds the breakdown). */
+  period: varchar("period", { length: 7 }),
+  score: numeric("score", { precision: 5, scale: 2, mode: "number" }),
+  riskColour: text("risk_colour"),
 });
 
 /** Consumer ratings after a visit: one per device per store per day, comments moderated. */
@@ -621,6 +626,8 @@ export const inspections = pgTable(
     inspectorId: uuid("inspector_id").references(() => users.id),
     taskId: uuid("task_id").references(() => tasks.id),
     complaintId: uuid("complaint_id").references(() => complaints.id),
+    /** The supervision-plan item (step 5) a finished inspection counts towards. */
+    planItemId: uuid("plan_item_id"),
     plannedFor: date("planned_for"),
     inspectedAt: timestamp("inspected_at", { withTimezone: true }),
     results:
@@ -717,6 +724,334 @@ export const policyNotices = pgTable("policy_notices", {
   publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// ——— Step 5: credit and risk ———
+
+/** 公共信用评价, imported per business and period from the provincial component (five sub-scores 0..100). */
+export const publicCreditScores = pgTable(
+  "public_credit_scores",
+  {
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    period: varchar("period", { length: 7 }).notNull(),
+    basics: integer("basics"),
+    finance: integer("finance"),
+    governance: integer("governance"),
+    lawAbiding: integer("law_abiding"),
+    socialResponsibility: integer("social_responsibility"),
+    importedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.period] })],
+);
+
+/** 抽检: official sampling results, imported; a failure raises a red alert. */
+export const samplingResults = pgTable(
+  "sampling_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportNumber: text("report_number").notNull().unique(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    sampledOn: date("sampled_on").notNull(),
+    product: text("product").notNull(),
+    item: text("item"),
+    result: text("result", { enum: ["pass", "fail"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sampling_results_store_idx").on(t.storeId, t.sampledOn)],
+);
+
+/** 食品安全事故: recorded by officers; forces Rizhao's D by veto. */
+export const foodSafetyIncidents = pgTable(
+  "food_safety_incidents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    description: text("description").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("food_safety_incidents_store_idx").on(t.storeId)],
+);
+
+/** 行政处罚 with its credit-repair notice (双书同达: both documents are served together). */
+export const penalties = pgTable(
+  "penalties",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionNumber: text("decision_number").notNull().unique(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    decidedOn: date("decided_on").notNull(),
+    violation: text("violation").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    fineYuan: numeric("fine_yuan", { precision: 12, scale: 2, mode: "number" }),
+    severity: text("severity", { enum: ["minor", "general", "serious"] }).notNull(),
+    /** End of the publication period (公示期); repair may be applied for from repairableFrom. */
+    publicUntil: date("public_until").notNull(),
+    repairableFrom: date("repairable_from").notNull(),
+    repairedAt: timestamp("repaired_at", { withTimezone: true }),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("penalties_store_idx").on(t.storeId, t.decidedOn),
+    index("penalties_region_idx").on(t.regionCode),
+  ],
+);
+
+/** 信用修复: the business applies with evidence, an officer decides the same day (即申即办). */
+export const creditRepairs = pgTable(
+  "credit_repairs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    penaltyId: uuid("penalty_id")
+      .notNull()
+      .references(() => penalties.id),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    statement: text("statement").notNull(),
+    evidenceFileIds: jsonb("evidence_file_ids").$type<string[]>().notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("credit_repairs_region_idx").on(t.regionCode, t.status)],
+);
+
+/** 严重违法失信名单: business-level, with legal basis and period; exported for joint punishment. */
+export const dishonestyEntries = pgTable(
+  "dishonesty_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    penaltyId: uuid("penalty_id").references(() => penalties.id),
+    reason: text("reason").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    listedOn: date("listed_on").notNull(),
+    until: date("until").notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedReason: text("removed_reason"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dishonesty_entries_business_idx").on(t.businessId)],
+);
+
+/** Banks registered to receive referrals of well-graded businesses (seed 001), with each business's consent. */
+export const bankPartners = pgTable("bank_partners", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  regionCode: varchar("region_code", { length: 6 }).notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const referralConsents = pgTable(
+  "referral_consents",
+  {
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    bankPartnerId: uuid("bank_partner_id")
+      .notNull()
+      .references(() => bankPartners.id),
+    consentedBy: uuid("consented_by").references(() => users.id),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.bankPartnerId] })],
+);
+
+/** One monthly grading of one model: resumable (lastStoreId is the keyset cursor), one per model and period. */
+export const gradingRuns = pgTable(
+  "grading_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    model: text("model").notNull(),
+    modelVersion: text("model_version").notNull(),
+    period: varchar("period", { length: 7 }).notNull(),
+    status: text("status", { enum: ["running", "done", "failed"] }).notNull(),
+    total: integer("total").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    lastStoreId: uuid("last_store_id"),
+    error: text("error"),
+    startedBy: uuid("started_by").references(() => users.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("grading_runs_model_period_idx").on(t.model, t.period)],
+);
+
+/** Grade history: one row per store, model and period, with the facts and the full breakdown. */
+export const gradeHistory = pgTable(
+  "grade_history",
+  {
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    model: text("model").notNull(),
+    period: varchar("period", { length: 7 }).notNull(),
+    modelVersion: text("model_version").notNull(),
+    runId: uuid("run_id").references(() => gradingRuns.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    score: numeric("score", { precision: 5, scale: 2, mode: "number" }).notNull(),
+    grade: text("grade").notNull(),
+    riskColour: text("risk_colour").notNull(),
+    vetoed: text("vetoed").array().notNull(),
+    breakdown: jsonb("breakdown").notNull(),
+    facts: jsonb("facts").notNull(),
+    gradedAt: timestamp("graded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.model, t.period] }),
+    index("grade_history_period_idx").on(t.model, t.period, t.regionCode),
+  ],
+);
+
+/** 监管计划: per month, district and model, generated from the grades by the model's supervision rules. */
+export const supervisionPlans = pgTable(
+  "supervision_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    period: varchar("period", { length: 7 }).notNull(),
+    model: text("model").notNull(),
+    modelVersion: text("model_version").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("supervision_plans_region_period_idx").on(t.regionCode, t.period, t.model)],
+);
+
+/** One store's supervision in a plan: online patrol, or offline visits (drawn or required). */
+export const planItems = pgTable(
+  "plan_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => supervisionPlans.id, { onDelete: "cascade" }),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    grade: text("grade").notNull(),
+    mode: text("mode", { enum: ["online", "offline"] }).notNull(),
+    visitsRequired: integer("visits_required").notNull(),
+    visitsDone: integer("visits_done").notNull().default(0),
+    drawId: uuid("draw_id"),
+    /** The two inspectors drawn for an offline visit (双随机). */
+    inspectorIds: uuid("inspector_ids").array(),
+  },
+  (t) => [
+    uniqueIndex("plan_items_plan_store_mode_idx").on(t.planId, t.storeId, t.mode),
+    index("plan_items_store_idx").on(t.storeId),
+  ],
+);
+
+/** A bureau secret committed (SHA-256 published) before the draws of a period; revealed with each draw. */
+export const drawCommitments = pgTable(
+  "draw_commitments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    period: varchar("period", { length: 7 }).notNull(),
+    commitment: varchar("commitment", { length: 64 }).notNull(),
+    secretSealed: text("secret_sealed").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("draw_commitments_region_period_idx").on(t.regionCode, t.period)],
+);
+
+/** 双随机 draw: everything needed to re-compute it, published at /api/v1/public/draws/{id}. */
+export const draws = pgTable("draws", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  planId: uuid("plan_id").references(() => supervisionPlans.id),
+  regionCode: varchar("region_code", { length: 6 }).notNull(),
+  period: varchar("period", { length: 7 }).notNull(),
+  algorithm: text("algorithm").notNull(),
+  /** The declared public part of the seed (e.g. a date string announced beforehand). */
+  declaredSeed: text("declared_seed").notNull(),
+  commitmentId: uuid("commitment_id").references(() => drawCommitments.id),
+  /** The bureau secret, revealed once the draw is made; SHA-256(secret) equals the commitment. */
+  revealedSecret: text("revealed_secret").notNull(),
+  populationHash: varchar("population_hash", { length: 64 }).notNull(),
+  /** Strata of stores ([{ stratum, share, storeIds }]) and the inspector pool, as drawn from. */
+  population: jsonb("population").notNull(),
+  inspectorPool: jsonb("inspector_pool").notNull(),
+  selection: jsonb("selection").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Inspectors who may not inspect a business (关联关系, 回避). */
+export const inspectorConflicts = pgTable(
+  "inspector_conflicts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.businessId] })],
+);
+
+/** 预警: raised by rules as data; a red alert opens a 24-hour closed-loop task and turns the code red. */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rule: text("rule").notNull(),
+    severity: text("severity", { enum: ["red", "yellow"] }).notNull(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    /** What the alert is about (staff id, licence id, report number…): one open alert per rule, store and key. */
+    subjectKey: text("subject_key").notNull(),
+    status: text("status", { enum: ["open", "closed"] }).notNull(),
+    details: jsonb("details").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    taskId: uuid("task_id").references(() => tasks.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closingNote: text("closing_note"),
+  },
+  (t) => [
+    uniqueIndex("alerts_open_subject_idx")
+      .on(t.rule, t.storeId, t.subjectKey)
+      .where(sql`status = 'open'`),
+    index("alerts_region_status_idx").on(t.regionCode, t.status),
+    index("alerts_store_idx").on(t.storeId, t.status),
+  ],
+);
+
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
   "audit_log",
@@ -778,5 +1113,21 @@ export const schema = {
   selfChecks,
   listEntries,
   policyNotices,
+  publicCreditScores,
+  samplingResults,
+  foodSafetyIncidents,
+  penalties,
+  creditRepairs,
+  dishonestyEntries,
+  bankPartners,
+  referralConsents,
+  gradingRuns,
+  gradeHistory,
+  supervisionPlans,
+  planItems,
+  drawCommitments,
+  draws,
+  inspectorConflicts,
+  alerts,
   auditLog,
 };

@@ -61,6 +61,7 @@ const ERRORS = {
     "zh-CN": "请求过于频繁，请稍后再试",
     en: "Too many requests, try again later",
   },
+  // — step 5 codes: grading / draws / alerts / repair, one block each —
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

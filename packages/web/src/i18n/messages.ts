@@ -539,6 +539,14 @@ export const messages = {
   "ratings.reject": { zh: "驳回", en: "Reject" },
   "ratings.none": { zh: "暂无待审核评价", en: "No ratings awaiting moderation" },
 
+  // — step 5: grading (models, runs, grades) —
+
+  // — step 5: supervision plans and draws —
+
+  // — step 5: alerts —
+
+  // — step 5: penalties, credit repair, dishonesty list, bank referrals —
+
   "placeholder.later": { zh: "此页面将在后续步骤中完善", en: "Later steps fill this page" },
   "error.unexpected": { zh: "出现意外错误，请稍后重试", en: "Something went wrong, please try again" },
 } satisfies Record<string, Bilingual>;

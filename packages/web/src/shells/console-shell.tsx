@@ -130,6 +130,10 @@ const NAV: NavItem[] = [
     roles: ["admin", "approver"],
     page: <ImportPage />,
   },
+  // — step 5: grading —
+  // — step 5: plans and draws —
+  // — step 5: alerts —
+  // — step 5: penalties and credit repair —
   { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },
 ];

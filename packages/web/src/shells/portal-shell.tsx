@@ -52,6 +52,9 @@ const NAV: NavItem[] = [
   { path: "staff", label: "nav.staff", icon: <IdcardOutlined />, page: <StaffPage /> },
   { path: "self-checks", label: "nav.selfChecks", icon: <CheckSquareOutlined />, page: <SelfChecksPage /> },
   { path: "notices", label: "nav.notices", icon: <NotificationOutlined />, page: <PolicyNoticesPage /> },
+  // — step 5: grade —
+  // — step 5: alerts —
+  // — step 5: penalties and credit repair —
 ];
 
 /** The business portal at /portal. */
