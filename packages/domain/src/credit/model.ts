@@ -1,6 +1,8 @@
 // Credit grading models as data (seed 004): a model names its dimensions and weights, its grade thresholds,
 // its vetoes and the supervision each grade gets. evaluate() is the one formula every model shares.
 
+import type { Bilingual } from "../licensing/taxonomy.js";
+
 /** Risk colours of the models: Zhenhai's four (green/blue/yellow/red), Xiangshan's (blue/yellow/orange/red). */
 export type RiskColour = "green" | "blue" | "yellow" | "orange" | "red";
 
@@ -8,11 +10,6 @@ export type RiskColour = "green" | "blue" | "yellow" | "orange" | "red";
 export type CodeColour = "green" | "yellow" | "red";
 
 export type CreditModelId = "zhenhai-3l4c" | "rizhao-abcd" | "xiangshan-points";
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 export interface Dimension {
   /** Stable name used by the what-if API, e.g. "public_credit". */
