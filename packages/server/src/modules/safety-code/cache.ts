@@ -62,3 +62,8 @@ export const scanPageCache = new LruCache<RenderedPage>(10_000, 30_000);
 export function invalidateStore(storeId: string): void {
   scanPageCache.deleteGroup(storeId);
 }
+
+/** Call after a change to many stores' pages at once (a grading run): drops every rendered page. */
+export function invalidateAllStores(): void {
+  scanPageCache.clear();
+}

@@ -18,6 +18,7 @@ const TEXT = {
       red: "红码 · 食品安全状况较差",
     },
     noLicence: "无有效许可证",
+    redAlert: "存在未办结的红色预警，监管部门正在 24 小时内闭环处置",
     licence: "许可证",
     number: "许可证编号",
     status: "状态",
@@ -80,6 +81,7 @@ const TEXT = {
       red: "Red · poor food safety",
     },
     noLicence: "No valid licence",
+    redAlert: "An open red alert: the bureau is dealing with it within 24 hours",
     licence: "Licence",
     number: "Licence number",
     status: "Status",
@@ -333,6 +335,7 @@ export function renderScanPage(view: ScanView, language: Language): string {
         <a href="${other}" style="float:right;color:#1677ff">${t.other}</a>
         <h1 style="font-size:20px">${view.name}</h1>
         <div class="banner ${BANNER_CLASS[view.colour]}">${t.colours[view.colour]}</div>
+        ${view.colourReason === "red_alert" ? html`<p><strong>${t.redAlert}</strong></p>` : ""}
         <section class="card">
           <dl>
             <dt>${t.code}</dt>

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import {
+  alerts,
   businesses,
   certificates,
   inspections,
@@ -96,10 +97,29 @@ function validLicenceExists(today: string): SQL {
     and ${licenses.status} = 'valid' and ${licenses.validTo} >= ${today}::date)`;
 }
 
-/** colour.ts#safetyColour in SQL, for search filters: no valid licence → red, else grade, else default. */
+/** The store has an open red alert (the SQL twin of the colour fact openRedAlert). */
+function openRedAlertExists(): SQL {
+  return sql`exists (select 1 from ${alerts} where ${alerts.storeId} = ${stores.id}
+    and ${alerts.status} = 'open' and ${alerts.severity} = 'red')`;
+}
+
+/**
+ * colour.ts#safetyColour in SQL, for search filters: no valid licence → red, an open red alert → red, else
+ * grade, else default.
+ */
 export function colourSql(today: string, defaultColour: SafetyColour): SQL<SafetyColour> {
   return sql<SafetyColour>`(case when not ${validLicenceExists(today)} then 'red'
+    when ${openRedAlertExists()} then 'red'
     else coalesce(${storeGrades.colour}, ${defaultColour}::text) end)`;
+}
+
+export async function hasOpenRedAlert(db: Queryable, storeId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.storeId, storeId), eq(alerts.status, "open"), eq(alerts.severity, "red")))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The licence shown for a store: a valid one first, then food business (JY) before production, newest first. */

@@ -29,7 +29,12 @@ describe("colour rules (seed 001: 三色动态码)", () => {
   const today = "2025-06-01";
   it("a store without a valid licence is red whatever its grade", () => {
     expect(
-      safetyColour({ hasValidLicence: false, grade: { colour: "green" }, defaultColour: "green" }),
+      safetyColour({
+        hasValidLicence: false,
+        openRedAlert: false,
+        grade: { colour: "green" },
+        defaultColour: "green",
+      }),
     ).toEqual({
       colour: "red",
       reason: "no_valid_licence",
@@ -37,17 +42,34 @@ describe("colour rules (seed 001: 三色动态码)", () => {
   });
   it("a licensed store takes its grade's colour", () => {
     expect(
-      safetyColour({ hasValidLicence: true, grade: { colour: "yellow" }, defaultColour: "green" }).colour,
+      safetyColour({
+        hasValidLicence: true,
+        openRedAlert: false,
+        grade: { colour: "yellow" },
+        defaultColour: "green",
+      }).colour,
     ).toBe("yellow");
   });
   it("a licensed store not graded yet takes DEFAULT_SAFETY_COLOUR (green unless set)", () => {
     expect(loadConfig({}).defaultSafetyColour).toBe("green");
     const defaultColour = loadConfig({ DEFAULT_SAFETY_COLOUR: "yellow" }).defaultSafetyColour;
-    expect(safetyColour({ hasValidLicence: true, grade: null, defaultColour })).toEqual({
+    expect(safetyColour({ hasValidLicence: true, openRedAlert: false, grade: null, defaultColour })).toEqual({
       colour: "yellow",
       reason: "default",
     });
     expect(() => loadConfig({ DEFAULT_SAFETY_COLOUR: "blue" })).toThrow(/DEFAULT_SAFETY_COLOUR/);
+  });
+  it("seed 004 Xiangshan: an open red alert turns a licensed, green-graded store red until it is closed", () => {
+    const facts = {
+      hasValidLicence: true,
+      grade: { colour: "green" as const },
+      defaultColour: "green" as const,
+    };
+    expect(safetyColour({ ...facts, openRedAlert: true })).toEqual({ colour: "red", reason: "red_alert" });
+    expect(safetyColour({ ...facts, openRedAlert: false })).toEqual({ colour: "green", reason: "grade" });
+    expect(safetyColour({ ...facts, hasValidLicence: false, openRedAlert: true }).reason).toBe(
+      "no_valid_licence",
+    );
   });
   it("a suspended or expired licence is not valid", () => {
     expect(isLicenceValid({ status: "valid", validTo: "2025-06-01" }, today)).toBe(true);

@@ -80,9 +80,10 @@ export async function loadScanView(
 ): Promise<ScanView | null> {
   const store = await repo.findStoreByCode(db, code);
   if (!store) return null;
-  const [licence, valid, grade, history, checks, ratings, certificates] = await Promise.all([
+  const [licence, valid, redAlert, grade, history, checks, ratings, certificates] = await Promise.all([
     repo.findShownLicence(db, store.storeId, today),
     repo.hasValidLicence(db, store.storeId, today),
+    repo.hasOpenRedAlert(db, store.storeId),
     repo.findGrade(db, store.storeId),
     repo.listInspectionHistory(db, store.storeId, 10),
     repo.listSelfChecks(db, store.storeId, 6),
@@ -91,6 +92,7 @@ export async function loadScanView(
   ]);
   const { colour, reason } = safetyColour({
     hasValidLicence: valid,
+    openRedAlert: redAlert,
     grade: grade ? { colour: grade.colour } : null,
     defaultColour: deps.defaultColour,
   });
