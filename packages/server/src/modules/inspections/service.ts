@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/service.js";
 import { findStoreById } from "../entities/repository.js";
 import { requireReadableFiles } from "../files/service.js";
 import { openRectifications } from "../rectifications/service.js";
+import { countTowardsPlan } from "../supervision/service.js";
 import { normalizeResults, photoIdsOf, requireMatchingAnswers, templateOf } from "./checklist.js";
 import { authorizeInspection, canReadStoreRecords } from "./policy.js";
 import * as repo from "./repository.js";
@@ -68,8 +69,10 @@ export async function recordInspection(
       }
       await repo.markTaskDone(tx, task.id);
     }
+    const planItemId = await countTowardsPlan(tx, { storeId: store.id, kind: input.kind, at: now });
     const inspection = await repo.insertInspection(tx, {
       kind: input.kind,
+      planItemId,
       storeId: store.id,
       regionCode: store.regionCode,
       template: template.code,
@@ -95,6 +98,7 @@ export async function recordInspection(
         kind: inspection.kind,
         storeId: store.id,
         taskId: inspection.taskId,
+        planItemId,
         outcome: judged.outcome,
         score: judged.score,
         distanceM: placement.distanceM,

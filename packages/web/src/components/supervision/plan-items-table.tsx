@@ -1,0 +1,67 @@
+import { Button, Table, Tag } from "antd";
+import { useState } from "react";
+import { listPlanItems, type PlanItem } from "../../api/supervision";
+import { useLoad } from "../../hooks/use-load";
+import { useI18n } from "../../i18n/language";
+import { ErrorAlert } from "../error-alert";
+
+/** A plan's items, 50 at a time, with the two drawn inspectors of each offline visit. */
+export function PlanItemsTable({
+  planId,
+  gradeLabel,
+}: {
+  planId: string;
+  gradeLabel: (grade: string) => string;
+}) {
+  const { t, label } = useI18n();
+  const first = useLoad(() => listPlanItems(planId), [planId]);
+  const [more, setMore] = useState<{ items: PlanItem[]; nextCursor: string | null } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const next = more ? more.nextCursor : (first.data?.nextCursor ?? null);
+  const loadMore = async (cursor: string) => {
+    try {
+      const page = await listPlanItems(planId, { cursor });
+      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <ErrorAlert error={first.error ?? error} />
+      <Table<PlanItem>
+        data-testid="plan-items"
+        size="small"
+        rowKey="id"
+        loading={first.loading}
+        dataSource={[...(first.data?.items ?? []), ...(more?.items ?? [])]}
+        pagination={false}
+        locale={{ emptyText: t("plans.noItems") }}
+        columns={[
+          { key: "store", title: t("supervision.store"), dataIndex: "storeName" },
+          { key: "grade", title: t("plans.grade"), render: (_, item) => gradeLabel(item.grade) },
+          { key: "mode", title: t("plans.mode"), render: (_, item) => label("plans.mode", item.mode) },
+          {
+            key: "inspectors",
+            title: t("plans.inspectors"),
+            render: (_, item) => item.inspectors.map((i) => i.displayName).join("、"),
+          },
+          {
+            key: "visits",
+            title: t("plans.visits"),
+            render: (_, item) => (
+              <Tag color={item.done ? "green" : "default"}>
+                {item.visitsDone} / {item.visitsRequired}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      {next && (
+        <Button data-testid="plan-items-more" style={{ marginTop: 8 }} onClick={() => void loadMore(next)}>
+          {t("plans.more")}
+        </Button>
+      )}
+    </>
+  );
+}
