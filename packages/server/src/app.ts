@@ -40,6 +40,15 @@ import { rectificationRoutes } from "./modules/rectifications/routes.js";
 import { volunteerRoutes } from "./modules/volunteers/routes.js";
 import { selfCheckRoutes } from "./modules/self-checks/routes.js";
 import { listRoutes } from "./modules/lists/routes.js";
+import { supervisionRoutes } from "./modules/supervision/routes.js";
+import { penaltyRoutes } from "./modules/penalties/routes.js";
+import { creditRepairRoutes } from "./modules/credit-repair/routes.js";
+import { dishonestyRoutes } from "./modules/dishonesty/routes.js";
+import { referralRoutes } from "./modules/dishonesty/referral-routes.js";
+import { alertRoutes } from "./modules/alerts/routes.js";
+import { samplingRoutes } from "./modules/sampling/routes.js";
+import { creditModelRoutes } from "./modules/credit/models-routes.js";
+import { gradingRoutes } from "./modules/credit/grading-routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -176,9 +185,18 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(selfCheckRoutes(database.db));
   await app.register(listRoutes(database.db));
   // — step 5: credit (models, grading) —
+  await app.register(creditModelRoutes());
+  await app.register(gradingRoutes(database.db));
   // — step 5: supervision plans and draws —
+  await app.register(supervisionRoutes(database.db, keyring));
   // — step 5: alerts —
+  await app.register(alertRoutes(database.db));
+  await app.register(samplingRoutes(database.db));
   // — step 5: penalties, credit repair, dishonesty list, referrals —
+  await app.register(penaltyRoutes(database.db));
+  await app.register(creditRepairRoutes(database.db));
+  await app.register(dishonestyRoutes(database.db));
+  await app.register(referralRoutes(database.db));
   await app.register(webRoutes);
   return app;
 }

@@ -14,12 +14,17 @@ import { configuredFileStore } from "./modules/files/file-store.js";
 import { certifyImportedLicenses } from "./modules/certificates/service.js";
 import { runImportCommand } from "./modules/imports/cli-command.js";
 import { registerKeyCommands } from "./modules/keys/cli-commands.js";
+import { registerDrawCommands } from "./modules/supervision/cli-commands.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
 import { openSecret } from "./modules/keys/secret-box.js";
 import { createAdapters } from "./modules/outbox/adapters.js";
 import { startOutboxWorker } from "./modules/outbox/worker.js";
 import { escalateOverdueRectifications } from "./modules/rectifications/service.js";
 import { startComplaintEscalation } from "./modules/complaints/escalation.js";
+import { registerAlertCommands } from "./modules/alerts/cli-commands.js";
+import { startAlertJob } from "./modules/alerts/evaluate.js";
+import { registerCreditCommands } from "./modules/credit/cli-command.js";
+import { startGradingScheduler } from "./modules/credit/scheduler.js";
 import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
 
@@ -107,10 +112,15 @@ async function serve(flags: DemoFlags) {
     60_000,
   );
   const stopEscalation = startComplaintEscalation(database.db, app.log);
+  const stopAlerts = startAlertJob(database.db, app.log);
+  // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
+  const stopGrading = startGradingScheduler(database.db, app.log);
   const shutdown = async () => {
     await stopOutbox();
     clearInterval(escalation);
     await stopEscalation();
+    await stopAlerts();
+    await stopGrading();
     await app.close();
     await database.close();
     process.exit(0);
@@ -240,6 +250,10 @@ program
 
 registerKeyCommands(program, withDatabase);
 // — step 5: `shian credit …` —
+registerCreditCommands(program, withDatabase);
 // — step 5: `shian draw …` —
+registerDrawCommands(program, withDatabase);
+// — step 5: `shian alerts …` —
+registerAlertCommands(program, withDatabase);
 
 await program.parseAsync();

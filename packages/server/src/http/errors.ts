@@ -62,6 +62,26 @@ const ERRORS = {
     en: "Too many requests, try again later",
   },
   // — step 5 codes: grading / draws / alerts / repair, one block each —
+  repair_not_yet: {
+    status: 422,
+    "zh-CN": "尚未到可申请信用修复的日期",
+    en: "Credit repair cannot be applied for yet",
+  },
+  repair_exists: {
+    status: 409,
+    "zh-CN": "该处罚已有待审核或已通过的信用修复申请",
+    en: "This penalty already has a pending or approved credit-repair application",
+  },
+  draw_commitment_missing: {
+    status: 409,
+    "zh-CN": "本期尚未提交抽取密钥承诺：请先为该区县和月份生成承诺，再制定监管计划",
+    en: "No draw commitment for this district and month: commit one before generating the plan",
+  },
+  too_few_inspectors: {
+    status: 422,
+    "zh-CN": "可选执法人员不足两名（已排除回避人员和上期检查人员）",
+    en: "Fewer than two inspectors are allowed for a drawn store (conflicts and last draw's inspectors excluded)",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileDoneOutlined,
@@ -11,6 +13,7 @@ import {
   MessageOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   ToolOutlined,
   TrophyOutlined,
@@ -21,16 +24,22 @@ import type { Queue } from "../api/licensing";
 import { useUser } from "../auth/auth-context";
 import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
+import { AlertsPage } from "../pages/alerts-page";
 import { CasePage } from "../pages/case-page";
 import { ComplaintPage } from "../pages/complaint-page";
 import { ComplaintsPage } from "../pages/complaints-page";
+import { GradingPage } from "../pages/grading-page";
 import { ImportPage } from "../pages/import-page";
 import { InspectionRecordsPage } from "../pages/inspection-records-page";
 import { LicensesPage } from "../pages/licenses-page";
 import { ListsPage } from "../pages/lists-page";
+import { PenaltiesPage } from "../pages/penalties-page";
+import { CreditRepairsPage } from "../pages/credit-repairs-page";
+import { DishonestyPage } from "../pages/dishonesty-page";
 import { PolicyNoticesPage } from "../pages/policy-notices-page";
 import { QueuePage } from "../pages/queue-page";
 import { RatingsPage } from "../pages/ratings-page";
+import { PlansPage } from "../pages/plans-page";
 import { RectificationsPage } from "../pages/rectifications-page";
 import { TasksPage } from "../pages/tasks-page";
 import { VolunteersPage } from "../pages/volunteers-page";
@@ -131,9 +140,51 @@ const NAV: NavItem[] = [
     page: <ImportPage />,
   },
   // — step 5: grading —
+  {
+    path: "grading",
+    label: "nav.grading",
+    icon: <BarChartOutlined />,
+    roles: ["leader", "admin", "inspector"],
+    page: <GradingPage />,
+  },
   // — step 5: plans and draws —
+  {
+    path: "plans",
+    label: "nav.plans",
+    icon: <ScheduleOutlined />,
+    roles: ["leader", "admin", "inspector"],
+    page: <PlansPage />,
+  },
   // — step 5: alerts —
+  {
+    path: "alerts",
+    label: "nav.alerts",
+    icon: <AlertOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <AlertsPage />,
+  },
   // — step 5: penalties and credit repair —
+  {
+    path: "penalties",
+    label: "nav.penalties",
+    icon: <AuditOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <PenaltiesPage />,
+  },
+  {
+    path: "credit-repairs",
+    label: "nav.creditRepairs",
+    icon: <FileDoneOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <CreditRepairsPage />,
+  },
+  {
+    path: "dishonesty",
+    label: "nav.dishonesty",
+    icon: <SafetyCertificateOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <DishonestyPage />,
+  },
   { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },
 ];

@@ -1,5 +1,7 @@
 import {
   ApiOutlined,
+  AuditOutlined,
+  BellOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -8,6 +10,7 @@ import {
   NotificationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  StarOutlined,
   ToolOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
@@ -19,6 +22,9 @@ import { ApplicationsPage } from "../pages/applications-page";
 import { AuthorizationsPage } from "../pages/authorizations-page";
 import { CertificatesPage } from "../pages/certificates-page";
 import { InboxPage } from "../pages/inbox-page";
+import { MyPenaltiesPage } from "../pages/my-penalties-page";
+import { MyAlertsPage } from "../pages/my-alerts-page";
+import { MyGradePage } from "../pages/my-grade-page";
 import { PolicyNoticesPage } from "../pages/policy-notices-page";
 import { RectificationsPage } from "../pages/rectifications-page";
 import { SelfChecksPage } from "../pages/self-checks-page";
@@ -53,8 +59,16 @@ const NAV: NavItem[] = [
   { path: "self-checks", label: "nav.selfChecks", icon: <CheckSquareOutlined />, page: <SelfChecksPage /> },
   { path: "notices", label: "nav.notices", icon: <NotificationOutlined />, page: <PolicyNoticesPage /> },
   // — step 5: grade —
+  { path: "grade", label: "nav.myGrade", icon: <StarOutlined />, page: <MyGradePage /> },
   // — step 5: alerts —
+  { path: "alerts", label: "nav.myAlerts", icon: <BellOutlined />, page: <MyAlertsPage /> },
   // — step 5: penalties and credit repair —
+  {
+    path: "penalties",
+    label: "nav.myPenalties",
+    icon: <AuditOutlined />,
+    page: <MyPenaltiesPage />,
+  },
 ];
 
 /** The business portal at /portal. */

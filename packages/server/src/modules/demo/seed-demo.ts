@@ -1,4 +1,5 @@
 import {
+  CREDIT_MODELS,
   DEMO_DISTRICTS,
   createRandom,
   generateDemoBusiness,
@@ -19,6 +20,8 @@ import type { FileStore } from "../files/file-store.js";
 import { DEMO_STAGES, seedDemoApplications } from "./seed-applications.js";
 import { seedDemoLicenses } from "./seed-licenses.js";
 import { insertVolunteer } from "../volunteers/repository.js";
+import { runGrading } from "../credit/grading.js";
+import { periodOf } from "../credit/period.js";
 
 export const DEMO_PASSWORD = "shian-demo";
 /** The district whose officers get the short demo names (admin aside): Guangdong rules apply there. */
@@ -227,5 +230,8 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
       after: { ...summary, seed: options.seed },
     }),
   );
+  // One grading of the current month (step 5), so that 食安码 colours and the console show grades at once;
+  // the schedule grades the month again once it has ended.
+  for (const model of CREDIT_MODELS) await runGrading(db, { model, period: periodOf(new Date()) });
   return summary;
 }
