@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchGrading } from "./grading.mjs";
 import { load } from "./load.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -129,6 +130,9 @@ record(
   rawPerSecond,
   "ops/s",
 );
+
+// Monthly grading on PostgreSQL vs the bare SQL aggregate, its peak RSS and the 20 % draw (bench/grading.mjs).
+results.push(...(await benchGrading({ quick })));
 
 const width = Math.max(...results.map((r) => r.name.length));
 console.log(

@@ -49,7 +49,8 @@ async function tamperAuditRow(seq: number) {
   await db.close();
 }
 
-describe("shian CLI", () => {
+// Each test spawns the CLI, which migrates and may seed: allow as long as the spawn itself may take.
+describe("shian CLI", { timeout: 120_000 }, () => {
   it("migrate prepares an empty database", () => {
     const result = shian("migrate");
     expect(result.stderr).toBe("");

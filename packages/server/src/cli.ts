@@ -112,7 +112,7 @@ async function serve(flags: DemoFlags) {
     60_000,
   );
   const stopEscalation = startComplaintEscalation(database.db, app.log);
-  const stopAlerts = startAlertJob(database.db, app.log);
+  const stopAlerts = startAlertJob(database.db, app.log, config.alertIntervalSeconds * 1000);
   // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
   const stopGrading = startGradingScheduler(database.db, app.log);
   const shutdown = async () => {

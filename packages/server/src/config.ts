@@ -26,6 +26,8 @@ export interface Config {
   complaintRateLimit: number;
   /** 食安码 colour of a store with a valid licence and no grade yet (step 5 supplies grades). */
   defaultSafetyColour: SafetyColour;
+  /** Seconds between two runs of the alert rules in `serve` (预警: a red alert opens within one cycle). */
+  alertIntervalSeconds: number;
 }
 
 export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultSafetyColour: readChoice(env, "DEFAULT_SAFETY_COLOUR", SAFETY_COLOURS, "green"),
     complaintCloseWorkingDays: readInteger(env, "COMPLAINT_CLOSE_WORKING_DAYS", 10, 1, 60),
     complaintRateLimit: readInteger(env, "COMPLAINT_RATE_LIMIT", 5, 1, 1_000_000),
+    alertIntervalSeconds: readInteger(env, "ALERT_INTERVAL_SECONDS", 60, 1, 86_400),
   };
 }
 

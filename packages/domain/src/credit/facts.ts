@@ -1,7 +1,8 @@
 // What the platform records about one store over a grading period, computed by the grading job in SQL
 // (packages/server/src/modules/credit/facts-sql.ts) and turned into indicator scores by indicators.ts.
-// Every field is a count or a flag over the period (a calendar month, China time) unless its comment says
-// otherwise; "in the year" means the 12 months ending with the period.
+// Every count covers the model's counting span (CreditModel.countsOver: the graded calendar month, China time,
+// or the 12 months ending with it) unless its comment says otherwise; "in the year" always means the 12 months
+// ending with the period. Flags and states are read at the end of the period.
 
 export interface StoreFacts {
   // — licence (许可) —
@@ -74,9 +75,11 @@ export interface StoreFacts {
   selfCheckFailedItems: number;
 
   // — commitments (承诺) —
-  /** The store has a published commitment letter (承诺书; step 9 records them). */
-  commitmentSigned: boolean;
-  commitmentsBroken: number;
+  // null: the platform does not record the fact yet (commitments arrive with step 9, kitchens with step 10);
+  // indicators reading a null fact do not count, and the other indicators of their group carry their weight.
+  /** The store has a published commitment letter (承诺书). */
+  commitmentSigned: boolean | null;
+  commitmentsBroken: number | null;
 
   // — public credit, imported from the provincial component (公共信用评价), 0..100 each, null when absent —
   publicCredit: {
@@ -89,7 +92,7 @@ export interface StoreFacts {
 
   // — smart supervision (智慧监管上线), recorded by steps 9–10 —
   /** Cameras (明厨亮灶) registered for the store. */
-  kitchenCameras: number;
+  kitchenCameras: number | null;
   /** Smart-kitchen events (no hat, rodent…) in the period. */
-  kitchenEvents: number;
+  kitchenEvents: number | null;
 }

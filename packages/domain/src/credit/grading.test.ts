@@ -75,10 +75,11 @@ describe("seed 004 Zhenhai indicators: 3个层面11大维度40余项评价指标
           licenceDaysLeft: null,
         }),
       ]) {
-        for (const indicator of gradeStore(model, facts).indicators) {
-          expect(indicator.score).toBeGreaterThanOrEqual(0);
-          expect(indicator.score).toBeLessThanOrEqual(100);
-          expect(indicator.score < 100).toBe(indicator.advice !== undefined);
+        for (const { score, advice } of gradeStore(model, facts).indicators) {
+          expect(score).not.toBeNull();
+          expect(score!).toBeGreaterThanOrEqual(0);
+          expect(score!).toBeLessThanOrEqual(100);
+          expect(score! < 100).toBe(advice !== undefined);
         }
       }
     },

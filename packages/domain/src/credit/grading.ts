@@ -29,8 +29,8 @@ export interface IndicatorResult {
   code: string;
   group: string;
   dimension: string;
-  /** 0..100, rounded to 2 decimals. */
-  score: number;
+  /** 0..100, rounded to 2 decimals; null when the platform does not record its facts yet (it does not count). */
+  score: number | null;
   /** Share of its group, 0..1 (Xiangshan: the points one event deducts, as a share of the allowance). */
   weight: number;
   label: Bilingual;
@@ -69,10 +69,10 @@ export function gradeStore(model: CreditModel, facts: StoreFacts): StoreGrade {
   const { indicators, dimensions } = scoreIndicators(set, facts);
   const evaluation = evaluate(model, dimensions, vetoesFromFacts(model, facts));
   const improvements = indicators
-    .filter((i) => i.advice)
+    .filter((i): i is IndicatorResult & { score: number; advice: Bilingual } => i.advice !== undefined)
     .sort((a, b) => a.score - b.score || b.weight - a.weight)
     .slice(0, MAX_IMPROVEMENTS)
-    .map((i) => ({ code: i.code, score: i.score, advice: i.advice! }));
+    .map((i) => ({ code: i.code, score: i.score, advice: i.advice }));
   return { evaluation, indicators, improvements };
 }
 
@@ -96,7 +96,11 @@ function scorePoints(set: Extract<IndicatorSet, { kind: "points" }>, facts: Stor
   return { indicators, dimensions: { [group.dimension]: round2(clamp((100 * left) / allowance)) } };
 }
 
-/** Weighted means: indicators within their group, groups within their dimension. */
+/**
+ * Weighted means: indicators within their group, groups within their dimension. Indicators without data
+ * (score null) are left out and the weights of the others are scaled up to fill their place; likewise a group
+ * left without any indicator.
+ */
 function scoreWeighted(set: Extract<IndicatorSet, { kind: "weighted" }>, facts: StoreFacts): Scored {
   const groups = new Map(set.groups.map((g) => [g.code, g]));
   const indicators = set.entries.map((e) => {
@@ -110,24 +114,36 @@ function scoreWeighted(set: Extract<IndicatorSet, { kind: "weighted" }>, facts: 
       definition,
     );
   });
-  const dimensions: Record<string, number> = {};
-  for (const i of indicators) {
-    dimensions[i.dimension] =
-      (dimensions[i.dimension] ?? 0) + groups.get(i.group)!.weight * i.weight * i.score;
+  const groupScores = new Map<string, number>();
+  for (const group of set.groups) {
+    const scored = indicators.filter((i) => i.group === group.code && i.score !== null);
+    const mean = weightedMean(scored.map((i) => ({ weight: i.weight, score: i.score! })));
+    if (mean !== null) groupScores.set(group.code, mean);
   }
-  for (const name of Object.keys(dimensions)) dimensions[name] = round2(clamp(dimensions[name]!));
+  const dimensions: Record<string, number> = {};
+  for (const dimension of new Set(set.groups.map((g) => g.dimension))) {
+    const scored = set.groups.filter((g) => g.dimension === dimension && groupScores.has(g.code));
+    const mean = weightedMean(scored.map((g) => ({ weight: g.weight, score: groupScores.get(g.code)! })));
+    dimensions[dimension] = round2(clamp(mean ?? 0));
+  }
   return { indicators, dimensions };
+}
+
+/** Σ weight × score ÷ Σ weight; null when nothing carries weight. */
+function weightedMean(items: readonly { weight: number; score: number }[]): number | null {
+  const weight = items.reduce((sum, i) => sum + i.weight, 0);
+  return weight > 0 ? items.reduce((sum, i) => sum + i.weight * i.score, 0) / weight : null;
 }
 
 function result(
   code: string,
   group: string,
   dimension: string,
-  rawScore: number,
+  rawScore: number | null,
   weight: number,
   text: { label: Bilingual; advice: Bilingual },
 ): IndicatorResult {
-  const score = round2(clamp(rawScore));
+  const score = rawScore === null ? null : round2(clamp(rawScore));
   return {
     code,
     group,
@@ -135,6 +151,6 @@ function result(
     score,
     weight,
     label: text.label,
-    ...(score < 100 ? { advice: text.advice } : {}),
+    ...(score !== null && score < 100 ? { advice: text.advice } : {}),
   };
 }

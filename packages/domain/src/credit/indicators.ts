@@ -15,7 +15,8 @@ export interface IndicatorDefinition {
   advice: Bilingual;
   /** The facts the score reads (for the docs and the console). */
   source: readonly (keyof StoreFacts)[];
-  score: (facts: StoreFacts) => number;
+  /** null when the platform does not record the fact yet: the indicator then does not count. */
+  score: (facts: StoreFacts) => number | null;
 }
 
 export interface IndicatorGroup {
@@ -209,13 +210,13 @@ export const INDICATORS = {
     label: text("签署并公示食品安全承诺书", "Food-safety commitment letter signed and published"),
     advice: text("签署并公示食品安全承诺书", "Sign and publish a food-safety commitment letter"),
     source: ["commitmentSigned"],
-    score: (f) => yes(f.commitmentSigned),
+    score: (f) => (f.commitmentSigned === null ? null : yes(f.commitmentSigned)),
   },
   commitments_kept: {
     label: text("履行承诺，无违诺", "Commitments kept"),
     advice: text("逐项落实承诺书内容，避免违诺", "Carry out every point of your commitment letter"),
     source: ["commitmentsBroken"],
-    score: (f) => minus(f.commitmentsBroken, 25),
+    score: (f) => (f.commitmentsBroken === null ? null : minus(f.commitmentsBroken, 25)),
   },
   no_food_safety_accident: {
     label: text("未发生食品安全事故", "No food-safety accident"),
@@ -268,13 +269,13 @@ export const INDICATORS = {
       "Install open-kitchen cameras and connect them to the platform",
     ),
     source: ["kitchenCameras"],
-    score: (f) => yes(f.kitchenCameras > 0),
+    score: (f) => (f.kitchenCameras === null ? null : yes(f.kitchenCameras > 0)),
   },
   few_kitchen_events: {
     label: text("智慧厨房抓拍事件少", "Few smart-kitchen events"),
     advice: text("规范佩戴帽子口罩，做好防鼠防虫", "Wear hats and masks; keep rodents and insects out"),
     source: ["kitchenEvents"],
-    score: (f) => minus(f.kitchenEvents, 5),
+    score: (f) => (f.kitchenEvents === null ? null : minus(f.kitchenEvents, 5)),
   },
   alerts_closed_on_time: {
     label: text("预警24小时内闭环", "Alerts closed within 24 hours"),
@@ -577,7 +578,7 @@ export const XIANGSHAN_INDICATORS: IndicatorSet = {
     {
       code: "commitment_broken",
       points: 10,
-      count: (f) => f.commitmentsBroken,
+      count: (f) => f.commitmentsBroken ?? 0,
       source: ["commitmentsBroken"],
       label: text("违反承诺（每次扣10分）", "Broken commitment (10 points each)"),
       advice: INDICATORS.commitments_kept.advice,

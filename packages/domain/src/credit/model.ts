@@ -60,6 +60,11 @@ export interface CreditModel {
   /** Where the figures come from, e.g. "seed 004, 宁波市镇海区". */
   source: string;
   population: ModelPopulation;
+  /**
+   * The span the counts of StoreFacts cover: the graded month, or the 12 months ending with it (a yearly
+   * allowance of points, Xiangshan). State facts (licence valid, on a list) are read at the period's end either way.
+   */
+  countsOver: "month" | "year";
   dimensions: readonly Dimension[];
   bands: readonly GradeBand[];
   vetoes: readonly Veto[];

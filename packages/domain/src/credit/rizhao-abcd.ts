@@ -10,6 +10,7 @@ export const RIZHAO_ABCD: CreditModel = {
   label: { zh: "日照食品生产企业信用等级（A/B/C/D）", en: "Rizhao food-producer credit grades (A/B/C/D)" },
   source: "seed 004, 日照市",
   population: { licenceType: "SC" },
+  countsOver: "month",
   dimensions: [
     { name: "general", label: { zh: "通用分值", en: "General score" }, weight: 0.2 },
     { name: "professional", label: { zh: "专业分值", en: "Professional score" }, weight: 0.8 },

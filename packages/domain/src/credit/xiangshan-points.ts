@@ -16,6 +16,8 @@ export const XIANGSHAN_POINTS: CreditModel = {
   label: { zh: "象山“承诺-践诺”积分与四色风险", en: "Xiangshan commitment points and four risk colours" },
   source: "seed 004, 宁波市象山县",
   population: { licenceType: "JY", subtypes: XIANGSHAN_SUBTYPES },
+  // Points are deducted from a yearly allowance (seed 004: 累计扣除到一定积分): count the 12 months.
+  countsOver: "year",
   dimensions: [{ name: "commitment_points", label: { zh: "承诺积分", en: "Commitment points" }, weight: 1 }],
   bands: [
     {

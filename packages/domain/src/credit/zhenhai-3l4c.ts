@@ -10,6 +10,7 @@ export const ZHENHAI_3L4C: CreditModel = {
   label: { zh: "镇海“三级四色”信用分级评价", en: "Zhenhai three-level four-colour credit grading" },
   source: "seed 004, 宁波市镇海区",
   population: { licenceType: "JY" },
+  countsOver: "month",
   dimensions: [
     { name: "public_credit", label: { zh: "公共信用评价", en: "Public credit" }, weight: 0.3 },
     { name: "industry_supervision", label: { zh: "行业监管评价", en: "Industry supervision" }, weight: 0.6 },

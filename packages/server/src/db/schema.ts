@@ -152,7 +152,11 @@ export const staff = pgTable(
     healthCertificateValidTo: date("health_certificate_valid_to").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("staff_store_idx").on(t.storeId)],
+  (t) => [
+    index("staff_store_idx").on(t.storeId),
+    // Health-certificate alerts (step 5) look staff up by expiry.
+    index("staff_health_valid_to_idx").on(t.healthCertificateValidTo),
+  ],
 );
 
 /** Uploaded files; the bytes live content-addressed in the file store under their SHA-256. */
@@ -270,7 +274,12 @@ export const licenses = pgTable(
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("licenses_region_idx").on(t.regionCode), index("licenses_store_idx").on(t.storeId)],
+  (t) => [
+    index("licenses_region_idx").on(t.regionCode),
+    index("licenses_store_idx").on(t.storeId),
+    // Renewal-window alerts (step 5) look licences up by expiry.
+    index("licenses_valid_to_idx").on(t.validTo),
+  ],
 );
 
 export const licenseVersions = pgTable(
@@ -645,6 +654,8 @@ export const inspections = pgTable(
   (t) => [
     index("inspections_store_idx").on(t.storeId),
     index("inspections_region_idx").on(t.regionCode, t.status),
+    // The alert rules scan the inspections of a recent window.
+    index("inspections_inspected_at_idx").on(t.inspectedAt),
   ],
 );
 
@@ -710,7 +721,10 @@ export const listEntries = pgTable(
     expiresOn: date("expires_on").notNull(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [index("list_entries_region_idx").on(t.regionCode, t.list)],
+  (t) => [
+    index("list_entries_region_idx").on(t.regionCode, t.list),
+    index("list_entries_store_idx").on(t.storeId),
+  ],
 );
 
 /** Policy notices from the bureau, targeted by region and business form. */
@@ -1047,6 +1061,8 @@ export const alerts = pgTable(
     uniqueIndex("alerts_open_subject_idx")
       .on(t.rule, t.storeId, t.subjectKey)
       .where(sql`status = 'open'`),
+    // Closed alerts count too: a fact that had an alert once does not raise another.
+    index("alerts_subject_idx").on(t.rule, t.storeId, t.subjectKey),
     index("alerts_region_status_idx").on(t.regionCode, t.status),
     index("alerts_store_idx").on(t.storeId, t.status),
   ],

@@ -55,7 +55,7 @@ export async function licensedStore(
 export type TestStore = Awaited<ReturnType<typeof licensedStore>>;
 
 /** Answers of the routine checklist: all pass except the given items. */
-function routineResults(failed: string[]) {
+export function routineResults(failed: string[]) {
   return INSPECTION_TEMPLATES.routine.items.map((item) => ({
     code: item.code,
     result: failed.includes(item.code) ? ("fail" as const) : ("pass" as const),

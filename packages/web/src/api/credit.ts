@@ -27,7 +27,8 @@ export interface IndicatorScore {
   code: string;
   group: string;
   dimension: string;
-  score: number;
+  /** null: the platform does not record this indicator's facts yet, so it does not count. */
+  score: number | null;
   weight: number;
   label: Bilingual;
   /** What to do when the score is below 100. */
@@ -81,6 +82,11 @@ export function startRun(input: { model: CreditModelId; period: string }): Promi
 
 export function storeGrades(storeId: string): Promise<StoreGrades> {
   return apiRequest("GET", `/stores/${storeId}/grades`);
+}
+
+/** The 食安码 colour the public sees now (red flags win over the grade). */
+export function liveCodeColour(storeId: string): Promise<{ colour: CodeColour }> {
+  return apiRequest("GET", `/public/stores/${storeId}`);
 }
 
 export function gradeDistribution(period?: string): Promise<Distribution> {

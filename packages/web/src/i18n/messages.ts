@@ -559,7 +559,7 @@ export const messages = {
   "grading.share": { zh: "占比", en: "Share" },
   "grading.none": { zh: "暂无评级结果", en: "No grades yet" },
   "grading.score": { zh: "得分", en: "Score" },
-  "grading.codeColour": { zh: "食安码颜色", en: "Safety-code colour" },
+  "grading.noData": { zh: "暂无数据（不计分）", en: "No data yet (not counted)" },
   "grading.code.green": { zh: "绿码", en: "Green" },
   "grading.code.yellow": { zh: "黄码", en: "Yellow" },
   "grading.code.red": { zh: "红码", en: "Red" },
@@ -574,6 +574,11 @@ export const messages = {
   "grading.allFull": { zh: "全部指标满分", en: "Every indicator scores 100" },
   "grading.history": { zh: "历史评级", en: "History" },
   "grading.notGraded": { zh: "本店尚未评级", en: "This store has not been graded yet" },
+  "grading.gradeCodeColour": { zh: "评级对应码色", en: "Code colour of the grade" },
+  "grading.liveCode": {
+    zh: "门店食安码当前为{colour}：无有效许可证或有未办结的红色预警时显示红码，消除后恢复按评级显示。",
+    en: "The store's safety code is {colour} now: it is red without a valid licence or while a red alert is open, and follows the grade again afterwards.",
+  },
 
   // — step 5: supervision plans and draws —
   "nav.plans": { zh: "监管计划", en: "Supervision plans" },

@@ -1,4 +1,4 @@
-import { Button, Flex, Typography, message } from "antd";
+import { App, Button, Flex, Typography } from "antd";
 import { useState } from "react";
 import { listAlerts, runAlerts, type Alert, type AlertFilter } from "../api/alerts";
 import { useUser } from "../auth/auth-context";
@@ -16,6 +16,7 @@ const CLOSERS = ["inspector", "admin", "leader"];
 export function AlertsPage() {
   const { t } = useI18n();
   const { role } = useUser();
+  const { message } = App.useApp();
   const [filter, setFilter] = useState<AlertFilter>({ status: "open" });
   const [reload, setReload] = useState(0);
   const { data, error, loading, setData } = useLoad(() => listAlerts(filter), [filter, reload]);

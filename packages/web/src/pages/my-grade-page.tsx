@@ -1,6 +1,6 @@
-import { Card, Empty, Space, Typography } from "antd";
+import { Alert, Card, Empty, Space, Typography } from "antd";
 import { useState } from "react";
-import { storeGrades, type Grade } from "../api/credit";
+import { liveCodeColour, storeGrades, type Grade } from "../api/credit";
 import { ErrorAlert } from "../components/error-alert";
 import { GradeBreakdown } from "../components/credit/grade-breakdown";
 import { GradeHistoryTable } from "../components/credit/grade-history-table";
@@ -15,6 +15,8 @@ export function MyGradePage() {
   const choice = useStoreChoice();
   const { storeId } = choice;
   const grades = useLoad(async () => (storeId ? storeGrades(storeId) : undefined), [storeId]);
+  const live = useLoad(async () => (storeId ? liveCodeColour(storeId) : undefined), [storeId]);
+  const liveColour = live.data?.colour;
   const [opened, open] = useState<Grade>();
   const shown = opened && grades.data?.history.includes(opened) ? opened : grades.data?.history[0];
   return (
@@ -24,6 +26,15 @@ export function MyGradePage() {
       <Space style={{ marginBottom: 16 }}>
         <StoreSelect stores={choice.stores} value={storeId} onChange={choice.choose} />
       </Space>
+      {liveColour && grades.data?.current && liveColour !== grades.data.current.colour && (
+        <Alert
+          data-testid="live-code-colour"
+          type="warning"
+          showIcon
+          title={t("grading.liveCode", { colour: t(`grading.code.${liveColour}`) })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {grades.data && !shown && <Empty description={t("grading.notGraded")} />}
       {shown && (
         <Card data-testid="my-grade" loading={grades.loading} style={{ marginBottom: 16 }}>

@@ -89,23 +89,8 @@ export async function evaluateAlerts(db: Database, options: EvaluateOptions = {}
   return summary;
 }
 
-/** ALERT_INTERVAL_SECONDS (default 60): how often `serve` runs the alert job. */
-export function alertIntervalMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.ALERT_INTERVAL_SECONDS;
-  if (raw === undefined || raw === "") return 60_000;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 1) {
-    throw new Error("ALERT_INTERVAL_SECONDS must be a positive whole number of seconds");
-  }
-  return seconds * 1000;
-}
-
 /** Runs the alert job every interval in the server process; returns a stop function. */
-export function startAlertJob(
-  db: Database,
-  log: FastifyBaseLogger,
-  intervalMs = alertIntervalMs(),
-): () => Promise<void> {
+export function startAlertJob(db: Database, log: FastifyBaseLogger, intervalMs: number): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running

@@ -8,9 +8,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import type { PeriodWindow } from "./period.js";
 
-/** Which stores a model grades, as the SQL filter needs it. */
+/** Which stores a model grades, and over which span it counts, as the SQL needs it. */
 export interface Population {
   licenceType: "JY" | "SC";
+  countsOver: CreditModel["countsOver"];
   /** Only these subtypes (null: every subtype not claimed by a more specific model). */
   subtypes: readonly string[] | null;
   excludeSubtypes: readonly string[];
@@ -22,11 +23,12 @@ export interface Population {
  */
 export function populationOf(model: CreditModel, models: readonly CreditModel[] = CREDIT_MODELS): Population {
   const { licenceType, subtypes } = model.population;
-  if (subtypes) return { licenceType, subtypes, excludeSubtypes: [] };
+  const { countsOver } = model;
+  if (subtypes) return { licenceType, countsOver, subtypes, excludeSubtypes: [] };
   const claimed = models
     .filter((other) => other.id !== model.id && other.population.licenceType === licenceType)
     .flatMap((other) => other.population.subtypes ?? []);
-  return { licenceType, subtypes: null, excludeSubtypes: [...new Set(claimed)] };
+  return { licenceType, countsOver, subtypes: null, excludeSubtypes: [...new Set(claimed)] };
 }
 
 export function isInPopulation(
@@ -93,7 +95,10 @@ export async function computeStoreFacts(
   window: PeriodWindow,
   selection: StoreSelection,
 ): Promise<StoreFactsRow[]> {
-  const { start, end, yearStart, asOf, asOfDay, firstDay, lastDay, yearFirstDay } = window;
+  const { end, yearStart, asOf, asOfDay, lastDay, yearFirstDay } = window;
+  // The counts start with the month, or with the year for a yearly allowance.
+  const [start, firstDay] =
+    population.countsOver === "year" ? [yearStart, yearFirstDay] : [window.start, window.firstDay];
   const chunk =
     "storeId" in selection
       ? sql`s.id = ${selection.storeId}::uuid`
@@ -221,7 +226,7 @@ export async function computeStoreFacts(
         p.decided_on between ${day(firstDay)} and ${day(lastDay)}
         or (p.repaired_at >= ${ts(yearStart)} and p.repaired_at < ${ts(end)}))
     ) pen
-    -- list_entries has no store index: one hash join per chunk instead of a scan per store.
+    -- One join per chunk rather than a lateral per store (list entries are few).
     left join (
       select e.store_id, bool_or(e.list = 'black') as black, bool_or(e.list = 'red') as red
       from list_entries e
@@ -297,9 +302,9 @@ function toStoreFactsRow(row: FactsRow): StoreFactsRow {
     regionCode,
     facts: {
       ...counts,
-      // 承诺书 and 违诺 are recorded from step 9 (commitments); until then no store has signed one.
-      commitmentSigned: false,
-      commitmentsBroken: 0,
+      // 承诺书 and 违诺 are recorded from step 9 (commitments): not recorded yet.
+      commitmentSigned: null,
+      commitmentsBroken: null,
       publicCredit: {
         basics: pcBasics,
         finance: pcFinance,
@@ -307,9 +312,9 @@ function toStoreFactsRow(row: FactsRow): StoreFactsRow {
         lawAbiding: pcLawAbiding,
         socialResponsibility: pcSocialResponsibility,
       },
-      // 明厨亮灶 cameras and their events arrive with steps 9–10 (smart supervision).
-      kitchenCameras: 0,
-      kitchenEvents: 0,
+      // 明厨亮灶 cameras and their events arrive with step 10 (smart supervision): not recorded yet.
+      kitchenCameras: null,
+      kitchenEvents: null,
     },
   };
 }

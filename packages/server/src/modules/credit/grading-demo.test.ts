@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, ne, notExists } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gradeHistory, gradingRuns, licenses, storeGrades } from "../../db/schema.js";
+import { alerts, gradeHistory, gradingRuns, licenses, storeGrades } from "../../db/schema.js";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { localFileStore } from "../files/file-store.js";
 import { seedDemo } from "../demo/seed-demo.js";
@@ -14,7 +14,7 @@ let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db, {
-    stores: 30,
+    stores: 120,
     seed: "grading-demo",
     nodeEnv: "test",
     fileStore: localFileStore(fs.mkdtempSync(path.join(os.tmpdir(), "shian-grading-demo-"))),
@@ -55,5 +55,23 @@ describe("monthly run on the demo data", () => {
     const history = await database.db.select().from(gradeHistory).where(eq(gradeHistory.period, period));
     expect(history).toHaveLength(licensed.length);
     expect(runs.reduce((sum, run) => sum + run.processed, 0)).toBe(licensed.length);
+  });
+
+  it("the demo month's history gives Zhenhai grades of several colours, and an expired health certificate a red alert", async () => {
+    const grades = await database.db
+      .select({ colour: gradeHistory.riskColour })
+      .from(gradeHistory)
+      .where(eq(gradeHistory.model, "zhenhai-3l4c"));
+    expect(new Set(grades.map((g) => g.colour)).size).toBeGreaterThanOrEqual(3);
+    const red = await database.db
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.rule, "health_certificate_expired"), eq(alerts.status, "open")));
+    expect(red.length).toBeGreaterThanOrEqual(1);
+    const [graded] = await database.db
+      .select()
+      .from(gradeHistory)
+      .where(eq(gradeHistory.storeId, red[0]!.storeId));
+    expect(graded?.facts).toMatchObject({ redAlerts: 1, healthCertificatesExpired: 1 });
   });
 });

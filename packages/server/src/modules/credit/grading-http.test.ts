@@ -112,8 +112,13 @@ describe("grading API", () => {
     const improved = grade.improvements.map((i: { code: string }) => i.code);
     expect(improved.length).toBeGreaterThan(0);
     expect(grade.improvements[0].advice.zh).toMatch(/[\u4e00-\u9fff]/);
-    const below = grade.indicators.filter((i: { score: number }) => i.score < 100);
-    expect(below.every((i: { advice?: { en: string } }) => i.advice?.en)).toBe(true);
+    type Shown = { code: string; score: number | null; advice?: { en: string } };
+    const below = grade.indicators.filter((i: Shown) => i.score !== null && i.score < 100);
+    expect(below.every((i: Shown) => i.advice?.en)).toBe(true);
+    // Not recorded by the platform yet (明厨亮灶 cameras arrive with step 10): no score, no advice.
+    const camera = grade.indicators.find((i: Shown) => i.code === "kitchen_cameras");
+    expect(camera).toMatchObject({ score: null });
+    expect(camera).not.toHaveProperty("advice");
     expect(
       grade.indicators.every((i: { code: string; label: { zh: string } }) => i.label.zh !== i.code),
     ).toBe(true);

@@ -53,7 +53,8 @@ export function presentGrade(row: GradeHistoryRow): Static<typeof GradeView> {
     dimensions: breakdown.dimensions,
     indicators: breakdown.indicators.map((indicator) => {
       const { label, advice } = text(indicator.code);
-      return { ...indicator, label, ...(indicator.score < 100 ? { advice } : {}) };
+      const improvable = indicator.score !== null && indicator.score < 100;
+      return { ...indicator, label, ...(improvable ? { advice } : {}) };
     }),
     improvements: breakdown.improvements.map(({ code, score }) => ({
       code,

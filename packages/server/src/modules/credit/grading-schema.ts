@@ -38,7 +38,8 @@ const Indicator = Type.Object({
   code: Type.String(),
   group: Type.String(),
   dimension: Type.String(),
-  score: Type.Number(),
+  /** null: the platform does not record this indicator's facts yet, so it does not count. */
+  score: Type.Union([Type.Number(), Type.Null()]),
   weight: Type.Number(),
   label: Bilingual,
   advice: Type.Optional(Bilingual),

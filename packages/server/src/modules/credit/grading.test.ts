@@ -1,7 +1,7 @@
 import { RIZHAO_ABCD, XIANGSHAN_POINTS, ZHENHAI_3L4C, gradeStore, type StoreFacts } from "@shian/domain";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, gradeHistory, gradingRuns, storeGrades } from "../../db/schema.js";
+import { auditLog, gradeHistory, gradingRuns, inspections, storeGrades } from "../../db/schema.js";
 import { makeStore } from "../../test/factories.js";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { countPopulation, populationOf } from "./facts-sql.js";
@@ -15,6 +15,7 @@ import {
   raiseRedAlert,
   recordAccident,
   recordPoorMonth,
+  routineResults,
   type TestStore,
 } from "../../test/grading-fixtures.js";
 
@@ -23,6 +24,7 @@ let clean: TestStore;
 let poor: TestStore;
 let dishonest: TestStore;
 let xiangshan: TestStore;
+let xiangshanInMay: TestStore;
 let producer: TestStore;
 let unlicensedId: string;
 const shanghai: TestStore[] = [];
@@ -37,6 +39,18 @@ beforeAll(async () => {
   await listSeriouslyDishonest(db, dishonest);
   xiangshan = await licensedStore(db, { subtype: "small_catering" });
   await raiseRedAlert(db, xiangshan);
+  xiangshanInMay = await licensedStore(db, { subtype: "small_catering" });
+  await db.insert(inspections).values({
+    kind: "routine",
+    storeId: xiangshanInMay.storeId,
+    regionCode: xiangshanInMay.regionCode,
+    template: "routine",
+    status: "done",
+    inspectedAt: new Date("2026-05-15T10:00:00+08:00"),
+    results: routineResults(["no_expired_food"]),
+    outcome: "fail",
+    score: 40,
+  });
   producer = await licensedStore(db, { licenceType: "SC", subtype: "food_production" });
   await recordAccident(db, producer);
   for (let i = 0; i < 5; i += 1) shanghai.push(await licensedStore(db, { regionCode: "310104" }));
@@ -79,8 +93,8 @@ describe("monthly grading (seed 004: grades computed from what the platform reco
       staffCount: 2,
       healthCertificatesExpired: 1,
       onSeriousDishonestyList: false,
-      commitmentSigned: false,
-      kitchenCameras: 0,
+      commitmentSigned: null,
+      kitchenCameras: null,
     } satisfies Partial<StoreFacts>);
     const expected = gradeStore(ZHENHAI_3L4C, row.facts as StoreFacts);
     expect(row).toMatchObject({
@@ -142,6 +156,12 @@ describe("monthly grading (seed 004: grades computed from what the platform reco
     expect(await currentGrade(xiangshan.storeId)).toMatchObject({ colour: "red", model: "xiangshan-points" });
     expect(await history(producer.storeId)).toMatchObject({ grade: "D", vetoed: ["food_safety_accident"] });
     expect(await currentGrade(producer.storeId)).toMatchObject({ colour: "red", model: "rizhao-abcd" });
+  });
+
+  it("seed 004 Xiangshan: points come off a yearly allowance, so a violation in May still counts in October", async () => {
+    const row = (await history(xiangshanInMay.storeId))!;
+    expect(row.facts).toMatchObject({ inspectionsFailed: 1, failedKeyItems: 1 });
+    expect(Number(row.score)).toBe(90);
   });
 
   it("is idempotent: the same period again returns the finished run and changes no row", async () => {

@@ -20,8 +20,11 @@ import type { FileStore } from "../files/file-store.js";
 import { DEMO_STAGES, seedDemoApplications } from "./seed-applications.js";
 import { seedDemoLicenses } from "./seed-licenses.js";
 import { insertVolunteer } from "../volunteers/repository.js";
+import { evaluateAlerts } from "../alerts/evaluate.js";
 import { runGrading } from "../credit/grading.js";
 import { periodOf } from "../credit/period.js";
+import { licensedStoreIds } from "./repository.js";
+import { seedDemoActivity } from "./seed-activity.js";
 
 export const DEMO_PASSWORD = "shian-demo";
 /** The district whose officers get the short demo names (admin aside): Guangdong rules apply there. */
@@ -196,6 +199,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
         await insertVolunteer(tx, { userId: created.id, status: "approved", approvedAt: new Date() });
     }
     return {
+      allStores: [...stores, ...branches],
       stores: stores.length + branches.length,
       businesses: businesses.size,
       licensed,
@@ -230,8 +234,12 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
       after: { ...summary, seed: options.seed },
     }),
   );
-  // One grading of the current month (step 5), so that 食安码 colours and the console show grades at once;
-  // the schedule grades the month again once it has ended.
+  // A month of history, the alerts it raises, and one grading of the current month (step 5), so that 食安码
+  // colours and the console show grades at once; the schedule grades the month again once it has ended.
+  const licensed = await licensedStoreIds(db);
+  const supervised = seeded.allStores.filter((store) => licensed.has(store.id));
+  await db.transaction((tx) => seedDemoActivity(tx, { random, stores: supervised, now: new Date() }));
+  await evaluateAlerts(db);
   for (const model of CREDIT_MODELS) await runGrading(db, { model, period: periodOf(new Date()) });
   return summary;
 }

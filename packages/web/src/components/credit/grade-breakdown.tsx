@@ -4,11 +4,14 @@ import { formatDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/language";
 import { CodeColourTag, GradeTag, useModelNames } from "./grade-tags";
 
-/** One month's grade explained: score, colours, each dimension, what to improve, the indicators below 100. */
+/**
+ * One month's grade explained: score, colours, each dimension, what to improve, and the indicators below 100 or
+ * without data yet.
+ */
 export function GradeBreakdown({ grade }: { grade: Grade }) {
   const { t, lang, pick } = useI18n();
   const names = useModelNames();
-  const below = grade.indicators.filter((indicator) => indicator.score < 100);
+  const below = grade.indicators.filter((indicator) => indicator.score === null || indicator.score < 100);
   return (
     <div data-testid="grade-breakdown">
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginBottom: 16 }}>
@@ -18,7 +21,7 @@ export function GradeBreakdown({ grade }: { grade: Grade }) {
         <Descriptions.Item label={t("grading.grade")}>
           <GradeTag model={grade.model} grade={grade.grade} riskColour={grade.riskColour} />
         </Descriptions.Item>
-        <Descriptions.Item label={t("grading.codeColour")}>
+        <Descriptions.Item label={t("grading.gradeCodeColour")}>
           <CodeColourTag colour={grade.codeColour} />
         </Descriptions.Item>
         <Descriptions.Item label={t("grading.gradedOn")}>
@@ -63,7 +66,11 @@ export function GradeBreakdown({ grade }: { grade: Grade }) {
             title: t("grading.dimension"),
             render: (_, i) => names.dimension(grade.model, i.dimension),
           },
-          { key: "score", title: t("grading.score"), dataIndex: "score" },
+          {
+            key: "score",
+            title: t("grading.score"),
+            render: (_, i) => i.score ?? t("grading.noData"),
+          },
           { key: "advice", title: t("grading.advice"), render: (_, i) => (i.advice ? pick(i.advice) : "—") },
         ]}
       />

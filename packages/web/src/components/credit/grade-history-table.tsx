@@ -28,7 +28,7 @@ export function GradeHistoryTable({ history, onOpen }: { history: Grade[]; onOpe
         },
         {
           key: "code",
-          title: t("grading.codeColour"),
+          title: t("grading.gradeCodeColour"),
           render: (_, grade) => <CodeColourTag colour={grade.codeColour} />,
         },
       ]}

@@ -63,7 +63,7 @@ export function PenaltiesTable({ items, loading, action }: PenaltiesTableProps) 
           key: "documents",
           title: t("penalties.documents"),
           render: (_, p) => (
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               <a
                 href={p.documents.decision}
                 target="_blank"

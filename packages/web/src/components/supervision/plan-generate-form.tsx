@@ -44,7 +44,7 @@ export function PlanGenerateForm({
   return (
     <Card size="small" title={t("plans.generate")} style={{ marginBottom: 16 }}>
       <ErrorAlert error={commitments.error ?? commit.error ?? generate.error} />
-      <Space direction="vertical" style={{ width: "100%" }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
         {commitment ? (
           <Typography.Text data-testid="plans-commitment">
             {t("plans.commitment")}: <Typography.Text code>{commitment.commitment}</Typography.Text>
