@@ -77,8 +77,16 @@ function demoUsers(homeBusinessId: string): DemoUser[] {
       users.push({ username: `${role}-${district.code}`, role, regionCode: district.code, displayName });
       if (district.code === DEMO_HOME_DISTRICT) {
         // The city leader sees every district of Guangzhou; the other short names work in Tianhe.
-        const regionCode = role === "leader" ? `${district.code.slice(0, 4)}00` : district.code;
-        users.push({ username: role, role, regionCode, displayName });
+        // The username in the name tells the two Tianhe officers of a role apart (e.g. in a 双随机 draw).
+        const city = role === "leader";
+        const regionCode = city ? `${district.code.slice(0, 4)}00` : district.code;
+        const place = city ? district.cityName : district.name;
+        users.push({
+          username: role,
+          role,
+          regionCode,
+          displayName: `${place}${ROLE_NAMES[role]}（${role}）`,
+        });
       }
     }
   }
