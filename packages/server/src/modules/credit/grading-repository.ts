@@ -65,27 +65,32 @@ export async function latestDonePeriod(db: Queryable): Promise<string | undefine
   return row?.period;
 }
 
-/** One statement per chunk: a store re-graded for the same model and period replaces its row. */
+/**
+ * One statement per chunk: a store re-graded for the same model and period replaces its row. The rows travel as
+ * one JSON parameter read with jsonb_to_recordset (as in imports/repository.ts), not thirteen parameters a row:
+ * this write is most of a run's time.
+ */
 export async function upsertGradeHistory(tx: Queryable, rows: NewGradeHistory[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx
-    .insert(gradeHistory)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [gradeHistory.storeId, gradeHistory.model, gradeHistory.period],
-      set: {
-        modelVersion: sql`excluded.model_version`,
-        runId: sql`coalesce(excluded.run_id, ${gradeHistory.runId})`,
-        regionCode: sql`excluded.region_code`,
-        score: sql`excluded.score`,
-        grade: sql`excluded.grade`,
-        riskColour: sql`excluded.risk_colour`,
-        vetoed: sql`excluded.vetoed`,
-        breakdown: sql`excluded.breakdown`,
-        facts: sql`excluded.facts`,
-        gradedAt: sql`excluded.graded_at`,
-      },
-    });
+  await tx.execute(sql`
+    insert into ${gradeHistory} (store_id, model, period, model_version, run_id, region_code, score, grade,
+      risk_colour, vetoed, breakdown, facts, graded_at)
+    select x."storeId", x.model, x.period, x."modelVersion", x."runId", x."regionCode", x.score, x.grade,
+      x."riskColour", x.vetoed, x.breakdown, x.facts, x."gradedAt"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("storeId" uuid, model text, period text,
+      "modelVersion" text, "runId" uuid, "regionCode" text, score numeric, grade text, "riskColour" text,
+      vetoed text[], breakdown jsonb, facts jsonb, "gradedAt" timestamptz)
+    on conflict (store_id, model, period) do update set
+      model_version = excluded.model_version,
+      run_id = coalesce(excluded.run_id, ${gradeHistory}.run_id),
+      region_code = excluded.region_code,
+      score = excluded.score,
+      grade = excluded.grade,
+      risk_colour = excluded.risk_colour,
+      vetoed = excluded.vetoed,
+      breakdown = excluded.breakdown,
+      facts = excluded.facts,
+      graded_at = excluded.graded_at`);
 }
 
 /**
