@@ -65,7 +65,9 @@ const server = await start(
 );
 const base = `http://127.0.0.1:${port}`;
 try {
-  const store = (await json(`${base}/api/v1/public/stores?region=440106&limit=1`)).items[0];
+  // A licensed store: the verify benchmark needs its licence number.
+  const listed = (await json(`${base}/api/v1/public/stores?region=440106&limit=50`)).items;
+  const store = listed.find((item) => item.licenseNo);
   const scanUrl = `${base}/s/${store.safetyCode}`;
   const scanBody = await (await fetch(scanUrl)).text();
   const verifyUrl = `${base}/api/v1/verify/${store.licenseNo}`;

@@ -115,8 +115,9 @@ test("a leader sees the month's grading, generates Tianhe's supervision plan and
   const offline = plan.getByTestId("plan-items").locator("tbody tr", { hasText: "现场检查" });
   await offline.first().waitFor();
   for (const row of await offline.all()) {
-    const inspectors = (await row.locator("td").nth(3).textContent()) ?? "";
-    expect(inspectors.split("、"), "two drawn inspectors per on-site visit").toHaveLength(2);
+    // The inspectors' names may arrive after the row itself: wait for them rather than read too early.
+    const inspectors = async () => ((await row.locator("td").nth(3).textContent()) ?? "").split("、");
+    await expect.poll(inspectors, { message: "two drawn inspectors per on-site visit" }).toHaveLength(2);
   }
   await expectNoErrorAlert(page, "plans");
   await page.locator(".ant-message-notice").waitFor({ state: "detached" });

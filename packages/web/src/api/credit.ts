@@ -1,6 +1,6 @@
 // Credit grading (信用评级): the monthly runs, a store's grades with their breakdown, the grade distribution.
 
-import type { Bilingual, CodeColour, CreditModelId } from "@shian/domain";
+import type { Bilingual, CodeColour, CreditModelId, IndicatorResult } from "@shian/domain";
 import { apiRequest } from "./client";
 
 export interface GradingRun {
@@ -23,18 +23,6 @@ export interface DimensionScore {
   contribution: number;
 }
 
-export interface IndicatorScore {
-  code: string;
-  group: string;
-  dimension: string;
-  /** null: the platform does not record this indicator's facts yet, so it does not count. */
-  score: number | null;
-  weight: number;
-  label: Bilingual;
-  /** What to do when the score is below 100. */
-  advice?: Bilingual;
-}
-
 export interface Grade {
   model: string;
   modelVersion: string;
@@ -45,7 +33,7 @@ export interface Grade {
   codeColour: CodeColour;
   vetoed: string[];
   dimensions: DimensionScore[];
-  indicators: IndicatorScore[];
+  indicators: IndicatorResult[];
   improvements: { code: string; score: number; advice: Bilingual }[];
   gradedAt: string;
 }

@@ -1,6 +1,5 @@
 import { Button, Flex, Input, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { uploadFile } from "../api/files";
 import {
   acceptRectification,
   listRectifications,
@@ -10,6 +9,7 @@ import {
 } from "../api/inspections";
 import { useUser } from "../auth/auth-context";
 import { ErrorAlert } from "../components/error-alert";
+import { EvidenceForm } from "../components/evidence-form";
 import { useAction } from "../hooks/use-action";
 import { useLoad } from "../hooks/use-load";
 import { useI18n } from "../i18n/language";
@@ -82,41 +82,15 @@ export function RectificationsPage() {
 
 function ReplyForm({ order, onDone }: { order: Rectification; onDone: (order: Rectification) => void }) {
   const { t } = useI18n();
-  const [reply, setReply] = useState("");
-  const [files, setFiles] = useState<File[]>([]);
-  const action = useAction(onDone);
-  const send = () =>
-    action.run("reply", async () => {
-      const ids = [];
-      for (const file of files) ids.push((await uploadFile(file)).id);
-      return replyToRectification(order.id, reply, ids);
-    });
   return (
-    <Flex vertical gap={6} style={{ minWidth: 260 }}>
-      <Input.TextArea
-        placeholder={t("rectification.reply")}
-        value={reply}
-        onChange={(event) => setReply(event.target.value)}
-      />
-      <label>
-        {t("rectification.evidence")}{" "}
-        <input
-          type="file"
-          accept="image/*"
-          multiple
-          onChange={(event) => setFiles([...(event.target.files ?? [])])}
-        />
-      </label>
-      <ErrorAlert error={action.error} />
-      <Button
-        type="primary"
-        loading={action.pending === "reply"}
-        disabled={!reply.trim() || files.length === 0}
-        onClick={() => void send()}
-      >
-        {t("rectification.sendReply")}
-      </Button>
-    </Flex>
+    <EvidenceForm
+      placeholder={t("rectification.reply")}
+      evidenceLabel={t("rectification.evidence")}
+      submitLabel={t("rectification.sendReply")}
+      evidenceRequired
+      send={(reply, ids) => replyToRectification(order.id, reply, ids)}
+      onDone={onDone}
+    />
   );
 }
 

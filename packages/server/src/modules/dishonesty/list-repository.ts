@@ -3,10 +3,11 @@ import type { Queryable } from "../../db/client.js";
 import { businesses, dishonestyEntries, regions } from "../../db/schema.js";
 
 export type DishonestyEntryRow = typeof dishonestyEntries.$inferSelect;
+export type NewDishonestyEntry = typeof dishonestyEntries.$inferInsert;
 
 export async function insertDishonestyEntry(
   db: Queryable,
-  row: typeof dishonestyEntries.$inferInsert,
+  row: NewDishonestyEntry,
 ): Promise<DishonestyEntryRow> {
   const [created] = await db.insert(dishonestyEntries).values(row).returning();
   return created!;

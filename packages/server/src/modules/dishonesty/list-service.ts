@@ -1,5 +1,5 @@
 import { chinaDate } from "@shian/domain";
-import type { Database } from "../../db/client.js";
+import type { Database, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
@@ -50,25 +50,49 @@ export async function listBusiness(
   return db.transaction(async (tx) => {
     const business = await findBusinessById(tx, input.businessId);
     authorizeOfficerAction(actor, business);
-    const entry = await repo.insertDishonestyEntry(tx, {
-      businessId: business.id,
-      regionCode: business.regionCode,
-      reason: input.reason.trim(),
-      legalBasis: input.legalBasis.trim(),
-      listedOn: input.listedOn,
-      until: input.until,
-      createdBy: actor.id,
-    });
-    await recordAudit(tx, context, {
-      action: "dishonesty.list",
-      subjectType: "dishonesty_entry",
-      subjectId: entry.id,
-      regionCode: entry.regionCode,
-      after: { businessId: entry.businessId, listedOn: entry.listedOn, until: entry.until },
-    });
-    await regradeBusiness(tx, business.id, chinaDate(now));
+    const entry = await addDishonestyEntry(
+      tx,
+      context,
+      {
+        businessId: business.id,
+        regionCode: business.regionCode,
+        reason: input.reason.trim(),
+        legalBasis: input.legalBasis.trim(),
+        listedOn: input.listedOn,
+        until: input.until,
+        createdBy: actor.id,
+      },
+      chinaDate(now),
+    );
     return { entry, businessName: business.name, uscc: business.uscc };
   });
+}
+
+/**
+ * Puts a business on the list, by hand or for a serious penalty (its penaltyId), in the caller's transaction:
+ * audited, and every store of the business regraded on `today`.
+ */
+export async function addDishonestyEntry(
+  tx: Queryable,
+  context: RequestContext,
+  values: repo.NewDishonestyEntry,
+  today: string,
+): Promise<repo.DishonestyEntryRow> {
+  const entry = await repo.insertDishonestyEntry(tx, values);
+  await recordAudit(tx, context, {
+    action: "dishonesty.list",
+    subjectType: "dishonesty_entry",
+    subjectId: entry.id,
+    regionCode: entry.regionCode,
+    after: {
+      businessId: entry.businessId,
+      ...(entry.penaltyId ? { penaltyId: entry.penaltyId } : {}),
+      listedOn: entry.listedOn,
+      until: entry.until,
+    },
+  });
+  await regradeBusiness(tx, entry.businessId, today);
+  return entry;
 }
 
 /** Takes an entry off the list before its end (提前移出), with the reason; twice is 409. */

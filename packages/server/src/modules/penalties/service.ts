@@ -1,12 +1,11 @@
 import { chinaDate, DISHONESTY_LISTING_BASIS, penaltyPeriods } from "@shian/domain";
-import type { Database, Queryable } from "../../db/client.js";
+import type { Database } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { isOfficer } from "../accounts/roles.js";
 import { recordAudit } from "../audit/service.js";
-import { insertDishonestyEntry } from "../dishonesty/list-repository.js";
-import { regradeBusiness } from "../dishonesty/regrade-business.js";
+import { addDishonestyEntry } from "../dishonesty/list-service.js";
 import { findBusinessById, findStoreById } from "../entities/repository.js";
 import { insertInboxMessage } from "../outbox/repository.js";
 import { renderOfficialDocumentPdf } from "./documents/official-document-pdf.js";
@@ -85,8 +84,21 @@ export async function recordPenalty(
       },
     });
     if (periods.listedUntil) {
-      await listSeriousPenalty(tx, context, actor, penalty, periods.listedUntil);
-      await regradeBusiness(tx, penalty.businessId, chinaDate(now));
+      await addDishonestyEntry(
+        tx,
+        context,
+        {
+          businessId: penalty.businessId,
+          regionCode: penalty.regionCode,
+          penaltyId: penalty.id,
+          reason: penalty.violation,
+          legalBasis: `${DISHONESTY_LISTING_BASIS}；${penalty.legalBasis}`,
+          listedOn: penalty.decidedOn,
+          until: periods.listedUntil,
+          createdBy: actor.id,
+        },
+        chinaDate(now),
+      );
     }
     await insertInboxMessage(tx, {
       businessId: penalty.businessId,
@@ -98,37 +110,6 @@ export async function recordPenalty(
     });
     const business = await findBusinessById(tx, penalty.businessId);
     return { penalty, storeName: store.name, businessName: business!.name };
-  });
-}
-
-async function listSeriousPenalty(
-  tx: Queryable,
-  context: RequestContext,
-  actor: UserActor,
-  penalty: repo.PenaltyRow,
-  until: string,
-) {
-  const entry = await insertDishonestyEntry(tx, {
-    businessId: penalty.businessId,
-    regionCode: penalty.regionCode,
-    penaltyId: penalty.id,
-    reason: penalty.violation,
-    legalBasis: `${DISHONESTY_LISTING_BASIS}；${penalty.legalBasis}`,
-    listedOn: penalty.decidedOn,
-    until,
-    createdBy: actor.id,
-  });
-  await recordAudit(tx, context, {
-    action: "dishonesty.list",
-    subjectType: "dishonesty_entry",
-    subjectId: entry.id,
-    regionCode: entry.regionCode,
-    after: {
-      businessId: entry.businessId,
-      penaltyId: penalty.id,
-      listedOn: entry.listedOn,
-      until: entry.until,
-    },
   });
 }
 

@@ -1,5 +1,5 @@
+import { formatDateZh } from "../../../documents/format-date.js";
 import type { CertificateDocument, LicenseType } from "./certificate-document.js";
-import { formatDateZh } from "./format-date.js";
 
 /** A printed label: Chinese first, English below it. */
 export interface Label {

@@ -7,9 +7,9 @@ import { promisify } from "node:util";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MissingGlyphError } from "../../../documents/fonts.js";
 import type { CertificateDocument } from "./certificate-document.js";
 import { renderCertificatePdf } from "./certificate-pdf.js";
-import { MissingGlyphError } from "./fonts.js";
 
 const run = promisify(execFile);
 const SAMPLE = fileURLToPath(new URL("../../../../../../docs/certificate-sample.png", import.meta.url));

@@ -1,15 +1,15 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PageSizes, PDFDocument, rgb } from "pdf-lib";
 import type { PDFFont, PDFPage, RGB } from "pdf-lib";
+import { subsetFont } from "../../../documents/fonts.js";
+import { formatDateZh } from "../../../documents/format-date.js";
+import { drawSeal } from "../../../documents/seal.js";
+import { wrapText } from "../../../documents/wrap-text.js";
 import type { CertificateDocument } from "./certificate-document.js";
 import { certificateFields, certificateTitle } from "./certificate-fields.js";
 import type { CertificateField } from "./certificate-fields.js";
-import { subsetFont } from "./fonts.js";
-import { formatDateZh } from "./format-date.js";
 import { renderQrPng } from "./qr.js";
-import { drawSeal } from "./seal.js";
 import { drawWatermark, watermarkText } from "./watermark.js";
-import { wrapText } from "./wrap-text.js";
 
 export interface CertificatePdfOptions {
   /** Marks a copy made for an authorized party: "仅供 {party} 使用 {date}" across the page. */

@@ -1,15 +1,15 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PageSizes, PDFDocument, rgb } from "pdf-lib";
 import type { PDFFont, PDFPage } from "pdf-lib";
-import { subsetFont } from "../../certificates/documents/fonts.js";
-import { formatDateZh } from "../../certificates/documents/format-date.js";
-import { drawSeal } from "../../certificates/documents/seal.js";
-import { wrapText } from "../../certificates/documents/wrap-text.js";
+import { subsetFont } from "../../../documents/fonts.js";
+import { formatDateZh } from "../../../documents/format-date.js";
+import { drawSeal } from "../../../documents/seal.js";
+import { wrapText } from "../../../documents/wrap-text.js";
 
 /**
  * A one-issuer official document (公文) on A4: the issuer and title centred, the document number, the party's
  * particulars, numbered paragraphs, then the issuer, the date and its seal. Long texts continue on new pages.
- * The certificate's font, wrapping, date and seal helpers are reused, not copied.
+ * The font, wrapping, date and seal helpers are shared with the certificate (src/documents/).
  */
 export interface OfficialDocument {
   issuer: string;

@@ -1,5 +1,5 @@
 import { PENALTY_RULES, type PenaltySeverity } from "@shian/domain";
-import { formatDateZh } from "../../certificates/documents/format-date.js";
+import { formatDateZh } from "../../../documents/format-date.js";
 import type { OfficialDocument } from "./official-document-pdf.js";
 
 /** What both documents of a penalty state (双书同达: served together, seed 004 Rizhao). */
