@@ -63,9 +63,9 @@ export async function listPlans(filter: { period?: string; region?: string }): P
 
 export function listPlanItems(
   planId: string,
-  page: { cursor?: string; limit?: number } = {},
+  page: { mode?: PlanMode; cursor?: string; limit?: number } = {},
 ): Promise<{ items: PlanItem[]; nextCursor: string | null }> {
-  const params = query({ cursor: page.cursor, limit: String(page.limit ?? 50) });
+  const params = query({ mode: page.mode, cursor: page.cursor, limit: String(page.limit ?? 50) });
   return apiRequest("GET", `/supervision/plans/${planId}/items?${params}`);
 }
 

@@ -4,6 +4,15 @@ import { useNavigate } from "react-router";
 import { useAuth, useUser } from "../auth/auth-context";
 import { useI18n } from "../i18n/language";
 
+const NAME_STYLE = {
+  display: "inline-block",
+  maxWidth: "40vw",
+  overflow: "hidden",
+  textOverflow: "ellipsis",
+  whiteSpace: "nowrap",
+  verticalAlign: "bottom",
+} as const;
+
 /** The signed-in user's name, opening "change password" (at `{base}/password`) and "log out". */
 export function UserMenu({ base }: { base: string }) {
   const { t } = useI18n();
@@ -29,8 +38,9 @@ export function UserMenu({ base }: { base: string }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={["click"]}>
-      <Button type="text" data-testid="user-menu" icon={<UserOutlined />}>
-        {user.displayName} <DownOutlined />
+      <Button type="text" data-testid="user-menu" icon={<UserOutlined />} title={user.displayName}>
+        {/* A long name is cut with an ellipsis rather than pushing the header off a phone's screen. */}
+        <span style={NAME_STYLE}>{user.displayName}</span> <DownOutlined />
       </Button>
     </Dropdown>
   );

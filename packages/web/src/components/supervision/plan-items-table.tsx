@@ -1,11 +1,14 @@
-import { Button, Table, Tag } from "antd";
+import { Button, Segmented, Table, Tag } from "antd";
 import { useState } from "react";
-import { listPlanItems, type PlanItem } from "../../api/supervision";
+import { listPlanItems, type PlanItem, type PlanMode } from "../../api/supervision";
 import { useLoad } from "../../hooks/use-load";
 import { useI18n } from "../../i18n/language";
 import { ErrorAlert } from "../error-alert";
 
-/** A plan's items, 50 at a time, with the two drawn inspectors of each offline visit. */
+/**
+ * A plan's items of one mode, 50 at a time: the offline visits first (the work to do, with their two drawn
+ * inspectors), the online patrols on the switch.
+ */
 export function PlanItemsTable({
   planId,
   gradeLabel,
@@ -14,13 +17,14 @@ export function PlanItemsTable({
   gradeLabel: (grade: string) => string;
 }) {
   const { t, label } = useI18n();
-  const first = useLoad(() => listPlanItems(planId), [planId]);
+  const [mode, setMode] = useState<PlanMode>("offline");
+  const first = useLoad(() => listPlanItems(planId, { mode }), [planId, mode]);
   const [more, setMore] = useState<{ items: PlanItem[]; nextCursor: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const next = more ? more.nextCursor : (first.data?.nextCursor ?? null);
   const loadMore = async (cursor: string) => {
     try {
-      const page = await listPlanItems(planId, { cursor });
+      const page = await listPlanItems(planId, { mode, cursor });
       setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
     } catch (e) {
       setError(e);
@@ -29,6 +33,19 @@ export function PlanItemsTable({
   return (
     <>
       <ErrorAlert error={first.error ?? error} />
+      <Segmented<PlanMode>
+        data-testid="plan-items-mode"
+        style={{ marginBottom: 8 }}
+        value={mode}
+        onChange={(value) => {
+          setMode(value);
+          setMore(null);
+        }}
+        options={(["offline", "online"] as const).map((value) => ({
+          value,
+          label: label("plans.mode", value),
+        }))}
+      />
       <Table<PlanItem>
         data-testid="plan-items"
         size="small"
