@@ -19,3 +19,6 @@ export * from "./certificates/token.js";
 export * from "./inspections/templates.js";
 export * from "./inspections/geo.js";
 export * from "./credit/index.js";
+export * from "./commitments/templates.js";
+export * from "./trace/trace-code.js";
+export * from "./evaluations/index.js";

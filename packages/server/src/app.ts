@@ -35,11 +35,14 @@ import { regionRoutes } from "./modules/regions/routes.js";
 import { ratingRoutes } from "./modules/ratings/routes.js";
 import { safetyCodeRoutes } from "./modules/safety-code/routes.js";
 import { webRoutes } from "./modules/web/routes.js";
+import { sunshineRoutes } from "./modules/sunshine/routes.js";
 import { inspectionRoutes } from "./modules/inspections/routes.js";
 import { rectificationRoutes } from "./modules/rectifications/routes.js";
 import { volunteerRoutes } from "./modules/volunteers/routes.js";
 import { selfCheckRoutes } from "./modules/self-checks/routes.js";
 import { listRoutes } from "./modules/lists/routes.js";
+import { commitmentRoutes } from "./modules/commitments/routes.js";
+import { evaluationRoutes } from "./modules/evaluations/routes.js";
 import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { penaltyRoutes } from "./modules/penalties/routes.js";
 import { creditRepairRoutes } from "./modules/credit-repair/routes.js";
@@ -49,6 +52,8 @@ import { alertRoutes } from "./modules/alerts/routes.js";
 import { samplingRoutes } from "./modules/sampling/routes.js";
 import { creditModelRoutes } from "./modules/credit/models-routes.js";
 import { gradingRoutes } from "./modules/credit/grading-routes.js";
+import { traceRoutes } from "./modules/trace/routes.js";
+import { colourFeedRoutes } from "./modules/colour-feed/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -197,6 +202,16 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(creditRepairRoutes(database.db));
   await app.register(dishonestyRoutes(database.db));
   await app.register(referralRoutes(database.db));
+  // — step 9: commitments —
+  await app.register(commitmentRoutes(database.db));
+  // — step 9: devices, batches, trace codes —
+  await app.register(traceRoutes(database.db, database.readDb, config));
+  // — step 9: delivery platforms —
+  await app.register(colourFeedRoutes(database.db, config));
+  // — step 9: sunshine screen —
+  await app.register(sunshineRoutes(database.db, database.readDb, config));
+  // — step 9: weekly evaluations —
+  await app.register(evaluationRoutes(database.db));
   await app.register(webRoutes);
   return app;
 }

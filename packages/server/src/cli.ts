@@ -23,7 +23,9 @@ import { escalateOverdueRectifications } from "./modules/rectifications/service.
 import { startComplaintEscalation } from "./modules/complaints/escalation.js";
 import { registerAlertCommands } from "./modules/alerts/cli-commands.js";
 import { startAlertJob } from "./modules/alerts/evaluate.js";
+import { startColourFeedJob } from "./modules/colour-feed/job.js";
 import { registerCreditCommands } from "./modules/credit/cli-command.js";
+import { registerDeviceCommands } from "./modules/trace/cli-commands.js";
 import { startGradingScheduler } from "./modules/credit/scheduler.js";
 import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
@@ -113,6 +115,12 @@ async function serve(flags: DemoFlags) {
   );
   const stopEscalation = startComplaintEscalation(database.db, app.log);
   const stopAlerts = startAlertJob(database.db, app.log, config.alertIntervalSeconds * 1000);
+  const stopColourFeed = startColourFeedJob(
+    database.db,
+    config.defaultSafetyColour,
+    app.log,
+    config.colourFeedIntervalSeconds * 1000,
+  );
   // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
   const stopGrading = startGradingScheduler(database.db, app.log);
   const shutdown = async () => {
@@ -120,6 +128,7 @@ async function serve(flags: DemoFlags) {
     clearInterval(escalation);
     await stopEscalation();
     await stopAlerts();
+    await stopColourFeed();
     await stopGrading();
     await app.close();
     await database.close();
@@ -255,5 +264,8 @@ registerCreditCommands(program, withDatabase);
 registerDrawCommands(program, withDatabase);
 // — step 5: `shian alerts …` —
 registerAlertCommands(program, withDatabase);
+
+// — step 9: `shian device …` —
+registerDeviceCommands(program, withDatabase);
 
 await program.parseAsync();

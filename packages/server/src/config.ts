@@ -28,6 +28,7 @@ export interface Config {
   defaultSafetyColour: SafetyColour;
   /** Seconds between two runs of the alert rules in `serve` (预警: a red alert opens within one cycle). */
   alertIntervalSeconds: number;
+  colourFeedIntervalSeconds: number;
 }
 
 export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
@@ -130,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     complaintCloseWorkingDays: readInteger(env, "COMPLAINT_CLOSE_WORKING_DAYS", 10, 1, 60),
     complaintRateLimit: readInteger(env, "COMPLAINT_RATE_LIMIT", 5, 1, 1_000_000),
     alertIntervalSeconds: readInteger(env, "ALERT_INTERVAL_SECONDS", 60, 1, 86_400),
+    colourFeedIntervalSeconds: readInteger(env, "COLOUR_FEED_INTERVAL_SECONDS", 60, 1, 86_400),
   };
 }
 

@@ -15,6 +15,7 @@ describe("alert rules (seed 004 Xiangshan 红色预警)", () => {
     expect(red).toEqual([
       "health_certificate_expired", // 从业人员健康证明过期
       "expired_food_reported", // 原料过期、库存产品过期
+      "expired_raw_material", // 原料过期 (batch records, step 9)
       "additive_misuse", // 超范围使用食品添加剂
       "sampling_failed", // 产品抽检不合格
     ]);

@@ -31,6 +31,8 @@ export type LicenceRenewalRule = RuleBase<"licence_renewal_due", { days: number 
 export type FailedItemRule<C extends string> = RuleBase<C, { itemCode: string; withinDays: number }>;
 /** 产品抽检不合格 (seed 004, red): a failed sampling result sampled within `withinDays`. */
 export type SamplingFailedRule = RuleBase<"sampling_failed", { withinDays: number }>;
+/** 原料过期 (seed 004, red): a raw material of a batch produced within `withinDays` had expired by production. */
+export type ExpiredRawMaterialRule = RuleBase<"expired_raw_material", { withinDays: number }>;
 /** At least `count` upheld complaints received within `days` (yellow). */
 export type ComplaintSurgeRule = RuleBase<"complaint_surge", { count: number; days: number }>;
 /** A rectification order past its deadline and still not replied to (yellow). */
@@ -42,6 +44,7 @@ export type AlertRule =
   | LicenceRenewalRule
   | FailedItemRule<"expired_food_reported">
   | FailedItemRule<"additive_misuse">
+  | ExpiredRawMaterialRule
   | SamplingFailedRule
   | ComplaintSurgeRule
   | RectificationOverdueRule;
@@ -77,6 +80,13 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
     label: { zh: "原料或库存产品过期", en: "Expired ingredients or stock found" },
     basis: "seed 004 象山县红色预警：原料过期、库存产品过期；《食品安全法》第三十四条",
     parameters: { itemCode: "no_expired_food", withinDays: 30 },
+  },
+  {
+    code: "expired_raw_material",
+    severity: "red",
+    label: { zh: "生产批次使用过期原料", en: "Expired raw material used in a batch" },
+    basis: "seed 004 象山县红色预警：原料过期（生产批次原料登记，step 9）；《食品安全法》第三十四条",
+    parameters: { withinDays: 30 },
   },
   {
     code: "additive_misuse",

@@ -75,11 +75,9 @@ export interface StoreFacts {
   selfCheckFailedItems: number;
 
   // — commitments (承诺) —
-  // null: the platform does not record the fact yet (commitments arrive with step 9, kitchens with step 10);
-  // indicators reading a null fact do not count, and the other indicators of their group carry their weight.
   /** The store has a published commitment letter (承诺书). */
-  commitmentSigned: boolean | null;
-  commitmentsBroken: number | null;
+  commitmentSigned: boolean;
+  commitmentsBroken: number;
 
   // — public credit, imported from the provincial component (公共信用评价), 0..100 each, null when absent —
   publicCredit: {
@@ -91,6 +89,8 @@ export interface StoreFacts {
   };
 
   // — smart supervision (智慧监管上线), recorded by steps 9–10 —
+  // null: the platform does not record the fact yet (kitchens arrive with step 10); indicators reading a null fact
+  // do not count, and the other indicators of their group carry their weight.
   /** Cameras (明厨亮灶) registered for the store. */
   kitchenCameras: number | null;
   /** Smart-kitchen events (no hat, rodent…) in the period. */

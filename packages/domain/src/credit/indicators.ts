@@ -210,13 +210,13 @@ export const INDICATORS = {
     label: text("签署并公示食品安全承诺书", "Food-safety commitment letter signed and published"),
     advice: text("签署并公示食品安全承诺书", "Sign and publish a food-safety commitment letter"),
     source: ["commitmentSigned"],
-    score: (f) => (f.commitmentSigned === null ? null : yes(f.commitmentSigned)),
+    score: (f) => yes(f.commitmentSigned),
   },
   commitments_kept: {
     label: text("履行承诺，无违诺", "Commitments kept"),
     advice: text("逐项落实承诺书内容，避免违诺", "Carry out every point of your commitment letter"),
     source: ["commitmentsBroken"],
-    score: (f) => (f.commitmentsBroken === null ? null : minus(f.commitmentsBroken, 25)),
+    score: (f) => minus(f.commitmentsBroken, 25),
   },
   no_food_safety_accident: {
     label: text("未发生食品安全事故", "No food-safety accident"),
@@ -578,7 +578,7 @@ export const XIANGSHAN_INDICATORS: IndicatorSet = {
     {
       code: "commitment_broken",
       points: 10,
-      count: (f) => f.commitmentsBroken ?? 0,
+      count: (f) => f.commitmentsBroken,
       source: ["commitmentsBroken"],
       label: text("违反承诺（每次扣10分）", "Broken commitment (10 points each)"),
       advice: INDICATORS.commitments_kept.advice,

@@ -1068,6 +1068,230 @@ export const alerts = pgTable(
   ],
 );
 
+// ——— Step 9: commitments, traceability ———
+
+/** 承诺书: signed in the portal by the business (typed name + time), published on the store's scan page. */
+export const commitmentLetters = pgTable(
+  "commitment_letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    template: text("template").notNull(),
+    templateVersion: text("template_version").notNull(),
+    /** The items as signed ([{ code, text: { zh, en } }]): the letter keeps its wording if the template changes. */
+    items: jsonb("items").notNull(),
+    signerName: text("signer_name").notNull(),
+    signedBy: uuid("signed_by").references(() => users.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [index("commitment_letters_store_idx").on(t.storeId)],
+);
+
+/** 违诺: a finding tied to one item of a letter; counts in the grade (points model). */
+export const commitmentBreaches = pgTable(
+  "commitment_breaches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    letterId: uuid("letter_id")
+      .notNull()
+      .references(() => commitmentLetters.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    itemCode: text("item_code").notNull(),
+    source: text("source", { enum: ["inspection", "alert", "officer"] }).notNull(),
+    sourceId: text("source_id"),
+    note: text("note"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("commitment_breaches_store_idx").on(t.storeId, t.recordedAt)],
+);
+
+/** A device registered to a store (electronic scale, till): signs trace codes with its own Ed25519 key. */
+export const devices = pgTable(
+  "devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    kind: text("kind", { enum: ["scale", "till"] }).notNull(),
+    name: text("name").notNull(),
+    /** The device's Ed25519 public key, raw 32 bytes as base64url. */
+    publicKey: text("public_key").notNull(),
+    status: text("status", { enum: ["active", "revoked"] }).notNull(),
+    registeredBy: uuid("registered_by").references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("devices_store_idx").on(t.storeId)],
+);
+
+/** 生产批次: a producer's batch with its raw materials and rapid tests. */
+export const productionBatches = pgTable(
+  "production_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    batchNumber: text("batch_number").notNull(),
+    product: text("product").notNull(),
+    producedAt: timestamp("produced_at", { withTimezone: true }).notNull(),
+    quantity: numeric("quantity", { precision: 12, scale: 3, mode: "number" }),
+    unit: text("unit"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("production_batches_store_number_idx").on(t.storeId, t.batchNumber)],
+);
+
+/** 原料: what went into a batch, with the supplier's licence as verified when entered. */
+export const batchMaterials = pgTable(
+  "batch_materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => productionBatches.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    supplierName: text("supplier_name").notNull(),
+    supplierLicenceNumber: text("supplier_licence_number"),
+    /** The verification result when entered (valid, expired, revoked, unknown…); the page re-verifies live. */
+    supplierLicenceStatus: text("supplier_licence_status"),
+    quantity: numeric("quantity", { precision: 12, scale: 3, mode: "number" }),
+    unit: text("unit"),
+    purchasedOn: date("purchased_on"),
+    expiresOn: date("expires_on"),
+    certificateFileId: uuid("certificate_file_id").references(() => files.id),
+  },
+  (t) => [
+    index("batch_materials_batch_idx").on(t.batchId),
+    index("batch_materials_expires_idx").on(t.expiresOn),
+  ],
+);
+
+/** 快检: rapid-test results, entered or imported, per store and optionally per batch. */
+export const rapidTests = pgTable(
+  "rapid_tests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    batchId: uuid("batch_id").references(() => productionBatches.id),
+    testedAt: timestamp("tested_at", { withTimezone: true }).notNull(),
+    item: text("item").notNull(),
+    result: text("result", { enum: ["pass", "fail"] }).notNull(),
+    value: text("value"),
+    source: text("source", { enum: ["entered", "imported"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rapid_tests_store_idx").on(t.storeId, t.testedAt)],
+);
+
+/** 溯源码: one signed code per sale, printed by a device (offline allowed) and uploaded later. */
+export const traceCodes = pgTable(
+  "trace_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id),
+    /** The device's own sequence number of the sale: (device, serial) is unique. */
+    serial: bigint("serial", { mode: "number" }).notNull(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    batchId: uuid("batch_id").references(() => productionBatches.id),
+    product: text("product").notNull(),
+    weightGrams: integer("weight_grams"),
+    soldAt: timestamp("sold_at", { withTimezone: true }).notNull(),
+    /** The code as printed (payload and signature); the page verifies it again on every scan. */
+    token: text("token").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("trace_codes_device_serial_idx").on(t.deviceId, t.serial)],
+);
+
+/** The 食安码 colour last announced to partners per store: a change queues "store.colour_changed" webhooks. */
+export const storeColours = pgTable("store_colours", {
+  storeId: uuid("store_id")
+    .primaryKey()
+    .references(() => stores.id),
+  colour: text("colour", { enum: ["green", "yellow", "red"] }).notNull(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 每周现场评价: weekly checklist evaluations of small workshops and market stalls (seed 004 Xiangshan). */
+export const checklistEvaluations = pgTable(
+  "checklist_evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    template: text("template").notNull(),
+    /** Monday of the evaluated week (China date). */
+    week: date("week").notNull(),
+    results: jsonb("results")
+      .$type<{ code: string; result: "pass" | "fail" | "na"; note?: string }[]>()
+      .notNull(),
+    score: integer("score").notNull(),
+    evaluatedBy: uuid("evaluated_by").references(() => users.id),
+    evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("checklist_evaluations_store_week_idx").on(t.storeId, t.week)],
+);
+
+/** Consequences proposed when a stall's points fall to a configured total (停业, 清场, 不得参加下轮招投标). */
+export const sanctionProposals = pgTable(
+  "sanction_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    kind: text("kind", { enum: ["suspension", "clearance", "tender_exclusion"] }).notNull(),
+    year: integer("year").notNull(),
+    pointsDeducted: integer("points_deducted").notNull(),
+    status: text("status", { enum: ["proposed", "approved", "rejected"] }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sanction_proposals_store_kind_year_idx").on(t.storeId, t.kind, t.year)],
+);
+
+/** A store's kitchen video (明厨亮灶): an HLS URL shown on the sunshine screen; step 10 adds snapshots. */
+export const kitchenFeeds = pgTable(
+  "kitchen_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    hlsUrl: text("hls_url"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("kitchen_feeds_store_idx").on(t.storeId)],
+);
+
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
   "audit_log",
@@ -1145,5 +1369,16 @@ export const schema = {
   draws,
   inspectorConflicts,
   alerts,
+  commitmentLetters,
+  commitmentBreaches,
+  devices,
+  productionBatches,
+  batchMaterials,
+  rapidTests,
+  traceCodes,
+  storeColours,
+  checklistEvaluations,
+  sanctionProposals,
+  kitchenFeeds,
   auditLog,
 };

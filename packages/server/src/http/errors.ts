@@ -82,6 +82,12 @@ const ERRORS = {
     "zh-CN": "可选执法人员不足两名（已排除回避人员和上期检查人员）",
     en: "Fewer than two inspectors are allowed for a drawn store (conflicts and last draw's inspectors excluded)",
   },
+  // — step 9 codes: commitments / trace codes, one block each —
+  trace_code_not_genuine: {
+    status: 401,
+    "zh-CN": "溯源码签名无法核验：设备未登记、已停用或签名错误，本批次未保存任何溯源码",
+    en: "A trace code does not verify (unknown or revoked device, or a bad signature): nothing of this upload was stored",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

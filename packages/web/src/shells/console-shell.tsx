@@ -26,6 +26,8 @@ import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
 import { AlertsPage } from "../pages/alerts-page";
 import { CasePage } from "../pages/case-page";
+import { CommitmentBreachesPage } from "../pages/commitment-breaches-page";
+import { EvaluationsPage } from "../pages/evaluations-page";
 import { ComplaintPage } from "../pages/complaint-page";
 import { ComplaintsPage } from "../pages/complaints-page";
 import { GradingPage } from "../pages/grading-page";
@@ -185,6 +187,22 @@ const NAV: NavItem[] = [
     roles: ["inspector", "leader", "admin"],
     page: <DishonestyPage />,
   },
+  // — step 9: commitments —
+  {
+    path: "commitments",
+    label: "nav.commitmentBreaches",
+    icon: <SafetyCertificateOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <CommitmentBreachesPage />,
+  },
+  {
+    path: "evaluations",
+    label: "nav.evaluations",
+    icon: <ScheduleOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <EvaluationsPage />,
+  },
+  // — step 9: traceability —
   { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },
 ];

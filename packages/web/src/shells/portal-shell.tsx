@@ -4,6 +4,7 @@ import {
   BellOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   FileTextOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -12,6 +13,7 @@ import {
   ShopOutlined,
   StarOutlined,
   ToolOutlined,
+  VideoCameraOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
 import type { NavItem } from "../layouts/nav";
@@ -20,7 +22,9 @@ import { ApplicationPage } from "../pages/application-page";
 import { ApplicationWizardPage } from "../pages/application-wizard-page";
 import { ApplicationsPage } from "../pages/applications-page";
 import { AuthorizationsPage } from "../pages/authorizations-page";
+import { BatchesPage } from "../pages/batches-page";
 import { CertificatesPage } from "../pages/certificates-page";
+import { CommitmentsPage } from "../pages/commitments-page";
 import { InboxPage } from "../pages/inbox-page";
 import { MyPenaltiesPage } from "../pages/my-penalties-page";
 import { MyAlertsPage } from "../pages/my-alerts-page";
@@ -30,6 +34,7 @@ import { RectificationsPage } from "../pages/rectifications-page";
 import { SelfChecksPage } from "../pages/self-checks-page";
 import { StaffPage } from "../pages/staff-page";
 import { StoresPage } from "../pages/stores-page";
+import { SunshinePage } from "../pages/sunshine-page";
 import { ShellRoutes } from "./shell-routes";
 
 const NAV: NavItem[] = [
@@ -69,6 +74,17 @@ const NAV: NavItem[] = [
     icon: <AuditOutlined />,
     page: <MyPenaltiesPage />,
   },
+  // — step 9: commitments —
+  {
+    path: "commitments",
+    label: "nav.commitments",
+    icon: <SafetyCertificateOutlined />,
+    page: <CommitmentsPage />,
+  },
+  // — step 9: sunshine screen —
+  { path: "sunshine", label: "nav.sunshine", icon: <VideoCameraOutlined />, page: <SunshinePage /> },
+  // — step 9: devices, batches, trace codes —
+  { path: "batches", label: "nav.batches", icon: <ExperimentOutlined />, page: <BatchesPage /> },
 ];
 
 /** The business portal at /portal. */

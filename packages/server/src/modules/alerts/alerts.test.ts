@@ -1,4 +1,4 @@
-import { chinaDate } from "@shian/domain";
+import { DEFAULT_ALERT_RULES, chinaDate } from "@shian/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -483,7 +483,7 @@ describe("queue, portal and job trigger", () => {
     const admin = await loginAs(t.app, "alert-admin", TEST_PASSWORD);
     const ran = await admin.inject({ method: "POST", url: "/api/v1/alerts/run" });
     expect(ran.statusCode, ran.body).toBe(200);
-    expect(ran.json().items).toHaveLength(8);
+    expect(ran.json().items).toHaveLength(DEFAULT_ALERT_RULES.length);
     expect((await inspector.inject({ method: "POST", url: "/api/v1/alerts/run" })).statusCode).toBe(403);
     const open = await t.database.db
       .select()

@@ -4,9 +4,11 @@ import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.js";
 import {
   alerts,
+  batchMaterials,
   complaints,
   inspections,
   licenses,
+  productionBatches,
   rectifications,
   samplingResults,
   selfChecks,
@@ -88,6 +90,17 @@ export function candidateSql(rule: AlertRule, clock: RunClock): SQL {
             'sampledOn', r.sampled_on) as details
         from ${samplingResults} r join ${stores} s on s.id = r.store_id
         where r.result = 'fail' and r.sampled_on >= ${today} - ${rule.parameters.withinDays}::int`;
+    case "expired_raw_material":
+      // 原料过期: expired on the China day the batch was produced (a batch produced today: before today).
+      return sql`
+        select s.id as store_id, s.region_code, m.id::text as subject_key,
+          jsonb_build_object('batchId', b.id, 'batchNumber', b.batch_number, 'product', b.product,
+            'material', m.name, 'supplier', m.supplier_name, 'expiresOn', m.expires_on,
+            'producedOn', (b.produced_at at time zone 'Asia/Shanghai')::date) as details
+        from ${batchMaterials} m join ${productionBatches} b on b.id = m.batch_id
+          join ${stores} s on s.id = b.store_id
+        where m.expires_on < (b.produced_at at time zone 'Asia/Shanghai')::date
+          and b.produced_at >= ${now} - make_interval(days => ${rule.parameters.withinDays}::int)`;
     case "complaint_surge":
       // Keyed by the newest upheld complaint: raised again after closing only when another complaint arrives.
       return sql`

@@ -145,6 +145,7 @@ export async function computeStoreFacts(
       ) as "foodSafetyAccident",
       alr.red as "redAlerts", alr.yellow as "yellowAlerts", alr.closed_late as "alertsClosedLate",
       stf.n as "staffCount", stf.expired as "healthCertificatesExpired",
+      cmt.signed as "commitmentSigned", cmt.broken as "commitmentsBroken",
       chk.filed as "selfChecksFiled", chk.failed_items as "selfCheckFailedItems",
       pcs.basics as "pcBasics", pcs.finance as "pcFinance", pcs.governance as "pcGovernance",
       pcs.law_abiding as "pcLawAbiding", pcs.social_responsibility as "pcSocialResponsibility"
@@ -251,6 +252,17 @@ export async function computeStoreFacts(
       from staff h
       where h.store_id = c.id
     ) stf
+    -- 承诺书 in force at the as-of instant (a re-signed letter withdraws the previous one); 违诺 in the window.
+    cross join lateral (
+      select
+        exists (
+          select 1 from commitment_letters l
+          where l.store_id = c.id and l.signed_at <= ${ts(asOf)}
+            and (l.withdrawn_at is null or l.withdrawn_at > ${ts(asOf)})
+        ) as signed,
+        (select count(*)::int from commitment_breaches b
+          where b.store_id = c.id and ${inPeriod(sql`b.recorded_at`)}) as broken
+    ) cmt
     cross join lateral (
       select count(*)::int as filed,
         coalesce(sum((
@@ -270,10 +282,7 @@ export async function computeStoreFacts(
   return (result as unknown as { rows: FactsRow[] }).rows.map(toStoreFactsRow);
 }
 
-type FactsRow = Omit<
-  StoreFacts,
-  "publicCredit" | "commitmentSigned" | "commitmentsBroken" | "kitchenCameras" | "kitchenEvents"
-> & {
+type FactsRow = Omit<StoreFacts, "publicCredit" | "kitchenCameras" | "kitchenEvents"> & {
   storeId: string;
   businessId: string;
   regionCode: string;
@@ -302,9 +311,6 @@ function toStoreFactsRow(row: FactsRow): StoreFactsRow {
     regionCode,
     facts: {
       ...counts,
-      // 承诺书 and 违诺 are recorded from step 9 (commitments): not recorded yet.
-      commitmentSigned: null,
-      commitmentsBroken: null,
       publicCredit: {
         basics: pcBasics,
         finance: pcFinance,

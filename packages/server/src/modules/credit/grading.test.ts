@@ -93,7 +93,8 @@ describe("monthly grading (seed 004: grades computed from what the platform reco
       staffCount: 2,
       healthCertificatesExpired: 1,
       onSeriousDishonestyList: false,
-      commitmentSigned: null,
+      commitmentSigned: false,
+      commitmentsBroken: 0,
       kitchenCameras: null,
     } satisfies Partial<StoreFacts>);
     const expected = gradeStore(ZHENHAI_3L4C, row.facts as StoreFacts);

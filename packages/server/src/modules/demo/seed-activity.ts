@@ -1,11 +1,13 @@
 // A month of supervision history for the demo stores, so the first grading shows every colour: imported public
-// credit, consumer ratings and self-checks for most stores; for a few, a failed inspection with its overdue
-// rectification, an upheld complaint, or a staff member whose health certificate has expired (a red alert).
-// Deterministic for a seed; the dates fall between the first of the current month (China time) and now.
+// credit, consumer ratings, self-checks and signed commitment letters for most stores; for a few, a failed
+// inspection with its overdue rectification, an upheld complaint, or a staff member whose health certificate has
+// expired (a red alert). Deterministic for a seed; the dates fall between the first of the current month (China
+// time) and now.
 
-import { INSPECTION_TEMPLATES, chinaDate, type SeededRandom } from "@shian/domain";
+import { INSPECTION_TEMPLATES, XIANGSHAN_2023, chinaDate, type SeededRandom } from "@shian/domain";
 import type { Transaction } from "../../db/client.js";
 import {
+  commitmentLetters,
   complaints,
   inspections,
   publicCreditScores,
@@ -28,6 +30,11 @@ interface ActivityOptions {
   now: Date;
 }
 
+/** Share of the demo stores that signed the commitment letter (承诺书). */
+const SIGNED = 0.75;
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵"];
+const GIVEN_NAMES = ["建国", "丽娟", "志强", "秀英", "伟", "敏", "海燕", "俊杰"];
+
 /** Shares of the demo stores with each kind of trouble this month. */
 const TROUBLE = { failedInspection: 0.08, upheldComplaint: 0.05, expiredHealthCertificate: 0.01 };
 const STARS = [5, 5, 5, 5, 5, 5, 4, 4, 4, 3, 2];
@@ -36,6 +43,7 @@ const BATCH = 500;
 export interface ActivitySummary {
   ratings: number;
   selfChecks: number;
+  commitmentLetters: number;
   failedInspections: number;
   upheldComplaints: number;
   expiredHealthCertificates: number;
@@ -84,9 +92,20 @@ export async function seedDemoActivity(tx: Transaction, options: ActivityOptions
   const troubled = share(TROUBLE.failedInspection).map((store) => ({ store, at: inMonth() }));
   const complained = share(TROUBLE.upheldComplaint).map((store) => ({ store, at: inMonth() }));
   const expired = share(TROUBLE.expiredHealthCertificate);
+  const letters = share(SIGNED).map((store) => ({
+    storeId: store.id,
+    businessId: store.businessId,
+    regionCode: store.regionCode,
+    template: XIANGSHAN_2023.code,
+    templateVersion: XIANGSHAN_2023.version,
+    items: XIANGSHAN_2023.items,
+    signerName: random.pick(SURNAMES) + random.pick(GIVEN_NAMES),
+    signedAt: new Date(monthStart.getTime() - random.int(1, 300) * 86_400_000),
+  }));
   await insertInBatches(tx, publicCreditScores, scores);
   await insertInBatches(tx, ratings, ratingRows);
   await insertInBatches(tx, selfChecks, checkRows);
+  await insertInBatches(tx, commitmentLetters, letters);
   await recordFailedInspections(tx, troubled);
   await insertInBatches(
     tx,
@@ -122,6 +141,7 @@ export async function seedDemoActivity(tx: Transaction, options: ActivityOptions
   return {
     ratings: ratingRows.length,
     selfChecks: checkRows.length,
+    commitmentLetters: letters.length,
     failedInspections: troubled.length,
     upheldComplaints: complained.length,
     expiredHealthCertificates: expired.length,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
-import { apiClients, partnerAuthorizations, webhooks } from "../../db/schema.js";
+import { apiClients, licenses, partnerAuthorizations, webhooks } from "../../db/schema.js";
 
 export type AuthorizationRow = typeof partnerAuthorizations.$inferSelect;
 
@@ -99,4 +99,44 @@ export async function webhooksForLicense(db: Queryable, businessId: string, lice
         ),
       ),
     );
+}
+
+/** A current authorization of the business that covers the store: all licences, or one of the store's. */
+function authorizationCoversStore(businessId: string, storeId: string) {
+  return and(
+    eq(partnerAuthorizations.businessId, businessId),
+    isNull(partnerAuthorizations.revokedAt),
+    gt(partnerAuthorizations.validUntil, sql`now()`),
+    or(
+      isNull(partnerAuthorizations.licenseIds),
+      sql`exists (select 1 from ${licenses} where ${licenses.storeId} = ${storeId}
+        and ${licenses.id} = any(${partnerAuthorizations.licenseIds}))`,
+    ),
+  );
+}
+
+/** Is the client authorised, now, for this store of this business (its 食安码 colour feed)? */
+export async function hasStoreAuthorization(
+  db: Queryable,
+  apiClientId: string,
+  businessId: string,
+  storeId: string,
+) {
+  const [row] = await db
+    .select({ id: partnerAuthorizations.id })
+    .from(partnerAuthorizations)
+    .where(
+      and(eq(partnerAuthorizations.apiClientId, apiClientId), authorizationCoversStore(businessId, storeId)),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Webhooks of the clients currently authorised for a store: who hears of its colour changes. */
+export async function webhooksForStore(db: Queryable, businessId: string, storeId: string) {
+  return db
+    .selectDistinct({ id: webhooks.id, url: webhooks.url, secretEncrypted: webhooks.secretEncrypted })
+    .from(webhooks)
+    .innerJoin(partnerAuthorizations, eq(partnerAuthorizations.apiClientId, webhooks.apiClientId))
+    .where(and(isNull(webhooks.disabledAt), authorizationCoversStore(businessId, storeId)));
 }

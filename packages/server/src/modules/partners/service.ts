@@ -194,3 +194,29 @@ export async function queueLicenseWebhooks(
     });
   }
 }
+
+/** A store's 食安码 colour changed (colour-feed job): every authorised partner's webhook hears of it. */
+export async function queueStoreColourWebhooks(
+  tx: Queryable,
+  store: { storeId: string; businessId: string; safetyCode: string; colour: string; previousColour: string },
+  at: string,
+) {
+  const event = "store.colour_changed";
+  for (const webhook of await repo.webhooksForStore(tx, store.businessId, store.storeId)) {
+    await enqueue(tx, {
+      channel: "webhook",
+      dedupeKey: `${event}:${store.storeId}:${store.colour}:${at}:${webhook.id}`,
+      payload: {
+        url: webhook.url,
+        secretEncrypted: webhook.secretEncrypted,
+        event: {
+          type: event,
+          safetyCode: store.safetyCode,
+          colour: store.colour,
+          previousColour: store.previousColour,
+          at,
+        },
+      },
+    });
+  }
+}

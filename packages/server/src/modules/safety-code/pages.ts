@@ -72,6 +72,9 @@ const TEXT = {
     complain: "消费举报投诉",
     other: "English",
     code: "食安码",
+    commitment: "食品安全承诺书",
+    noCommitment: "尚未签署承诺书",
+    signedBy: (name: string, date: string) => `承诺人：${name}，签署日期：${date}`,
   },
   en: {
     title: "Food safety code",
@@ -135,6 +138,9 @@ const TEXT = {
     complain: "Complain",
     other: "中文",
     code: "Code",
+    commitment: "Food safety commitment letter",
+    noCommitment: "No commitment letter signed yet",
+    signedBy: (name: string, date: string) => `Signed by ${name} on ${date}`,
   },
 } as const;
 
@@ -289,6 +295,26 @@ function healthCertificateCard(view: ScanView, language: Language): Html {
   </section>`;
 }
 
+/** 承诺书 (seed 004 Xiangshan: every letter published); the items in the page's language. */
+function commitmentCard(view: ScanView, language: Language): Html {
+  const t = TEXT[language];
+  const letter = view.commitment;
+  if (!letter) {
+    return html`<section class="card">
+      <h2>${t.commitment}</h2>
+      <p><small>${t.noCommitment}</small></p>
+    </section>`;
+  }
+  const key = language === "en" ? "en" : "zh";
+  return html`<section class="card">
+    <h2>${t.commitment}</h2>
+    <ol>
+      ${letter.items.map((item) => html`<li>${item.text[key]}</li>`)}
+    </ol>
+    <p><small>${t.signedBy(letter.signerNameMasked, letter.signedOn)}</small></p>
+  </section>`;
+}
+
 function ratingCard(view: ScanView, language: Language): Html {
   const t = TEXT[language];
   const { average, count, latest } = view.ratings;
@@ -351,7 +377,8 @@ export function renderScanPage(view: ScanView, language: Language): string {
           </dl>
         </section>
         ${licenceCard(view, language)} ${inspectionCard(view, language)} ${selfCheckCard(view, language)}
-        ${healthCertificateCard(view, language)} ${ratingCard(view, language)}
+        ${healthCertificateCard(view, language)} ${commitmentCard(view, language)}
+        ${ratingCard(view, language)}
         <p style="text-align:center"><a class="btn" href="/s/${view.code}/complaint">${t.complain}</a></p>
       </main>`,
   });

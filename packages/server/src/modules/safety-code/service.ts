@@ -6,6 +6,8 @@ import { AppError } from "../../http/errors.js";
 import type { Language } from "../../http/language.js";
 import { maskAddress } from "./address.js";
 import { maskName } from "../../http/masking.js";
+import { presentPublicLetter } from "../commitments/presenter.js";
+import { findCurrentLetter } from "../commitments/repository.js";
 import { invalidateStore, scanPageCache, type RenderedPage } from "./cache.js";
 import { generateSafetyCode } from "./code.js";
 import { isLicenceValid, safetyColour, type ColourReason } from "./colour.js";
@@ -69,6 +71,8 @@ export interface ScanView {
     count: number;
     latest: { stars: number; comment: string; ratedOn: string }[];
   };
+  /** The 承诺书 in force, signer's name masked. */
+  commitment: ReturnType<typeof presentPublicLetter> | null;
 }
 
 /** Everything the scan page shows of one store, read fresh (the caller caches the rendering). */
@@ -80,16 +84,19 @@ export async function loadScanView(
 ): Promise<ScanView | null> {
   const store = await repo.findStoreByCode(db, code);
   if (!store) return null;
-  const [licence, valid, redAlert, grade, history, checks, ratings, certificates] = await Promise.all([
-    repo.findShownLicence(db, store.storeId, today),
-    repo.hasValidLicence(db, store.storeId, today),
-    repo.hasOpenRedAlert(db, store.storeId),
-    repo.findGrade(db, store.storeId),
-    repo.listInspectionHistory(db, store.storeId, 10),
-    repo.listSelfChecks(db, store.storeId, 6),
-    repo.ratingSummary(db, store.storeId, 5),
-    repo.listHealthCertificates(db, store.storeId),
-  ]);
+  const [licence, valid, redAlert, grade, history, checks, ratings, certificates, letter] = await Promise.all(
+    [
+      repo.findShownLicence(db, store.storeId, today),
+      repo.hasValidLicence(db, store.storeId, today),
+      repo.hasOpenRedAlert(db, store.storeId),
+      repo.findGrade(db, store.storeId),
+      repo.listInspectionHistory(db, store.storeId, 10),
+      repo.listSelfChecks(db, store.storeId, 6),
+      repo.ratingSummary(db, store.storeId, 5),
+      repo.listHealthCertificates(db, store.storeId),
+      findCurrentLetter(db, store.storeId),
+    ],
+  );
   const { colour, reason } = safetyColour({
     hasValidLicence: valid,
     openRedAlert: redAlert,
@@ -131,6 +138,7 @@ export async function loadScanView(
       expired: row.validTo < today,
     })),
     ratings,
+    commitment: letter ? presentPublicLetter(letter) : null,
   };
 }
 

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rapidTests, staff } from "../../db/schema.js";
+import { TEST_PASSWORD, makeUser } from "../../test/factories.js";
+import { licensedStore, type TestStore } from "../../test/grading-fixtures.js";
+import { auditActions } from "../../test/inspection-fixtures.js";
+import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
+import { safetyCodeOfStore } from "../safety-code/service.js";
+
+const XIANGSHAN = "330225";
+const FEED = "https://cam.example-vendor.cn/live/stall-7/index.m3u8";
+
+let t: TestApp;
+let stall: TestStore;
+let code: string;
+let owner: Session;
+let otherOwner: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  stall = await licensedStore(db, { regionCode: XIANGSHAN, subtype: "small_catering" });
+  const other = await licensedStore(db, { regionCode: XIANGSHAN, subtype: "small_catering" });
+  await makeUser(db, {
+    username: "stall-owner",
+    role: "business_owner",
+    regionCode: null,
+    businessId: stall.businessId,
+  });
+  await makeUser(db, {
+    username: "other-owner",
+    role: "business_owner",
+    regionCode: null,
+    businessId: other.businessId,
+  });
+  owner = await loginAs(t.app, "stall-owner", TEST_PASSWORD);
+  otherOwner = await loginAs(t.app, "other-owner", TEST_PASSWORD);
+  code = (await safetyCodeOfStore(db, stall.storeId))!;
+}, 60_000);
+afterAll(() => t.close());
+
+const addFeed = (session: Session, payload: Record<string, unknown>) =>
+  session.inject({ method: "POST", url: "/api/v1/portal/kitchen-feeds", payload });
+
+describe("kitchen feeds (明厨亮灶)", () => {
+  it("the owner registers an https .m3u8 feed of its store, audited; lists and deletes it", async () => {
+    const created = await addFeed(owner, { storeId: stall.storeId, name: "卤肉加工间", hlsUrl: FEED });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      storeId: stall.storeId,
+      name: "卤肉加工间",
+      hlsUrl: FEED,
+      screenPath: `/screen/${code}`,
+    });
+    const spare = await addFeed(owner, {
+      storeId: stall.storeId,
+      name: "备用",
+      hlsUrl: "https://cam.example-vendor.cn/spare.m3u8?token=1",
+    });
+    expect(spare.statusCode).toBe(201);
+    const listed = await owner.inject({ method: "GET", url: "/api/v1/portal/kitchen-feeds" });
+    expect(listed.json().items.map((f: { name: string }) => f.name)).toEqual(["备用", "卤肉加工间"]);
+    const removed = await owner.inject({
+      method: "DELETE",
+      url: `/api/v1/portal/kitchen-feeds/${spare.json().id}`,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(
+      (await owner.inject({ method: "GET", url: "/api/v1/portal/kitchen-feeds" })).json().items,
+    ).toHaveLength(1);
+    const trail = await auditActions(t.database.db, "kitchen_feed", spare.json().id);
+    expect(trail.map((row) => row.action)).toEqual(["kitchen_feed.create", "kitchen_feed.delete"]);
+  });
+
+  it("another business neither adds to nor sees nor deletes the store's feeds (404)", async () => {
+    expect((await addFeed(otherOwner, { storeId: stall.storeId, name: "x", hlsUrl: FEED })).statusCode).toBe(
+      404,
+    );
+    const mine = (await owner.inject({ method: "GET", url: "/api/v1/portal/kitchen-feeds" })).json().items;
+    expect(
+      (await otherOwner.inject({ method: "GET", url: "/api/v1/portal/kitchen-feeds" })).json().items,
+    ).toEqual([]);
+    const deleted = await otherOwner.inject({
+      method: "DELETE",
+      url: `/api/v1/portal/kitchen-feeds/${mine[0].id}`,
+    });
+    expect(deleted.statusCode).toBe(404);
+  });
+
+  it.each([
+    "http://cam.example-vendor.cn/live.m3u8",
+    "https://cam.example-vendor.cn/live.mp4",
+    "javascript:alert(1)//.m3u8",
+    "https://user:pw@cam.example-vendor.cn/live.m3u8",
+  ])("refuses a feed URL that is not an https HLS playlist: %s (400)", async (hlsUrl) => {
+    const response = await addFeed(owner, { storeId: stall.storeId, name: "x", hlsUrl });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe("GET /screen/{code} (阳光电子屏)", () => {
+  it("seed 004 Xiangshan/Zhenhai: shows store, colour, licence, kitchen video, today's rapid tests, commitment, masked health certificates, QR; refreshes itself", async () => {
+    const db = t.database.db;
+    await db.insert(rapidTests).values([
+      {
+        storeId: stall.storeId,
+        testedAt: new Date(),
+        item: "瘦肉精",
+        result: "pass",
+        value: "阴性",
+        source: "entered",
+      },
+      {
+        storeId: stall.storeId,
+        testedAt: new Date(Date.now() - 3 * 86_400_000),
+        item: "亚硝酸盐（旧）",
+        result: "fail",
+        source: "entered",
+      },
+    ]);
+    await db.insert(staff).values({
+      businessId: stall.businessId,
+      storeId: stall.storeId,
+      name: "欧阳明月",
+      healthCertificateNo: "HC-1",
+      healthCertificateIssuer: "象山县疾控中心",
+      healthCertificateValidTo: "2099-12-31",
+    });
+    const signed = await owner.inject({
+      method: "POST",
+      url: "/api/v1/portal/commitments",
+      payload: { storeId: stall.storeId, template: "xiangshan-2023", signerName: "王大锤" },
+    });
+    expect(signed.statusCode).toBe(201);
+
+    const response = await t.app.inject({ method: "GET", url: `/screen/${code}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.body;
+    expect(body).toContain(stall.name);
+    expect(body).toMatch(/banner (ok|warn|bad)/);
+    expect(body).toMatch(/[绿黄红]码/);
+    expect(body).toContain("JY9");
+    expect(body).toContain(`<video src="${FEED}"`);
+    expect(body).toContain("瘦肉精");
+    expect(body).toContain("阴性");
+    expect(body).not.toContain("亚硝酸盐（旧）");
+    expect(body).toContain("食品安全承诺书");
+    expect(body).toContain("王**");
+    expect(body).not.toContain("王大锤");
+    expect(body).toContain("欧***");
+    expect(body).not.toContain("欧阳明月");
+    expect(body).toContain('<meta http-equiv="refresh" content="60" />');
+    expect(body).toContain("<svg");
+    expect(body).not.toContain("<script");
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toContain("media-src 'self' https://cam.example-vendor.cn");
+    expect(csp).toContain("script-src 'self'");
+  });
+
+  it("the app-wide CSP elsewhere does not allow the feed's origin", async () => {
+    const scan = await t.app.inject({ method: "GET", url: `/s/${code}` });
+    expect(String(scan.headers["content-security-policy"])).not.toContain("cam.example-vendor.cn");
+  });
+
+  it("an unknown code is a 404 page", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/screen/ZZZZZZZZZZ" });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toContain("text/html");
+  });
+});
