@@ -1,5 +1,5 @@
 // Debian chromium driven by playwright-core, and the steps every browser test shares.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /** Headless chromium with the flags this machine needs (no background networking: the network is closed). */
 export function launchChromium(): Promise<Browser> {
@@ -34,4 +34,27 @@ export async function logOut(page: Page) {
   await page.getByTestId("user-menu").click();
   await page.getByTestId("logout").click();
   await waitForPath(page, "/login");
+}
+
+/** The viewport of the desktop browser tests. */
+export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * A desktop page in Chinese on the login page, recording what would show as an error in the browser console
+ * (the login page's 401 for "who is signed in?" is expected and left out).
+ */
+export async function openDesktopPage(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    const whoAmI = message.location().url.endsWith("/api/v1/auth/me");
+    if (message.type() === "error" && !whoAmI) errors.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/login");
+  return { context, page, errors };
 }

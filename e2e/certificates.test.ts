@@ -2,11 +2,10 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { request, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut } from "./browser";
+import { DESKTOP, launchChromium, logIn, logOut } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-certificates.png", import.meta.url));
-const DESKTOP = { width: 1280, height: 800 };
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;

@@ -2,11 +2,10 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium } from "./browser";
+import { DESKTOP, launchChromium } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-scan.png", import.meta.url));
-const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 /** A 1×1 PNG: the complaint's photo. */
 const PNG = Buffer.from(

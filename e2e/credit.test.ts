@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { request, type APIRequestContext, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut } from "./browser";
+import { launchChromium, logIn, logOut, openDesktopPage } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
@@ -11,7 +11,6 @@ const SCREENSHOTS = {
   plans: `${DOCS}screenshot-plans.png`,
   myGrade: `${DOCS}screenshot-my-grade.png`,
 };
-const DESKTOP = { width: 1280, height: 800 };
 const TIANHE = "440106";
 /** The demo owner's licensed Tianhe store (the one with a 食安码 and a grade). */
 const OWNER_STORE = "花城大道店";
@@ -52,20 +51,7 @@ async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A desktop page in Chinese that records what would show as an error in the browser console. */
-async function openPage() {
-  const context = await browser!.newContext({ baseURL: server!.baseUrl, viewport: DESKTOP, locale: "zh-CN" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    // The login page asks who is signed in; the 401 of that question is expected.
-    const whoAmI = message.location().url.endsWith("/api/v1/auth/me");
-    if (message.type() === "error" && !whoAmI) errors.push(`${message.text()} ${message.location().url}`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/login");
-  return { context, page, errors };
-}
+const openPage = () => openDesktopPage(browser!, server!.baseUrl);
 
 /** The page shows no antd error alert. */
 async function expectNoErrorAlert(page: Page, where: string) {

@@ -2,11 +2,10 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, waitForPath, logIn, logOut } from "./browser";
+import { DESKTOP, launchChromium, logIn, logOut, waitForPath } from "./browser";
 import { startServer, type TestServer } from "./server";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-wizard.png", import.meta.url));
-const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 /** The smallest PDF the server's content check accepts, for every required material. */

@@ -1,10 +1,9 @@
 // Smoke test of the step-9 pages: each renders without an error alert, a console error or a page error.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut } from "./browser";
+import { launchChromium, logIn, logOut, openDesktopPage } from "./browser";
 import { startServer, type TestServer } from "./server";
 
-const DESKTOP = { width: 1280, height: 800 };
 /** The demo owner's licensed Tianhe store (the one with a 食安码). */
 const OWNER_STORE = "花城大道店";
 const SIGNER = "张承诺";
@@ -22,20 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A desktop page in Chinese that records what would show as an error in the browser console. */
-async function openPage() {
-  const context = await browser!.newContext({ baseURL: server!.baseUrl, viewport: DESKTOP, locale: "zh-CN" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    // The login page asks who is signed in; the 401 of that question is expected.
-    const whoAmI = message.location().url.endsWith("/api/v1/auth/me");
-    if (message.type() === "error" && !whoAmI) errors.push(`${message.text()} ${message.location().url}`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/login");
-  return { context, page, errors };
-}
+const openPage = () => openDesktopPage(browser!, server!.baseUrl);
 
 /** Opens a page from the side menu, waits for its landmark and checks that no error alert shows. */
 async function openFromNav(page: Page, nav: string, landmark: string) {

@@ -1,9 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut } from "./browser";
+import { DESKTOP, launchChromium, logIn, logOut } from "./browser";
 import { startServer, type TestServer } from "./server";
-
-const DESKTOP = { width: 1280, height: 800 };
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
