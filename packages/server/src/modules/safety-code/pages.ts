@@ -295,8 +295,8 @@ function healthCertificateCard(view: ScanView, language: Language): Html {
   </section>`;
 }
 
-/** 承诺书 (seed 004 Xiangshan: every letter published); the items in the page's language. */
-function commitmentCard(view: ScanView, language: Language): Html {
+/** 承诺书 (seed 004 Xiangshan: every letter published); the items in the page's language. Also on the sunshine screen. */
+export function commitmentCard(view: ScanView, language: Language): Html {
   const t = TEXT[language];
   const letter = view.commitment;
   if (!letter) {

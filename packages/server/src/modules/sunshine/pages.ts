@@ -1,6 +1,7 @@
 import { html, page, raw, type Html } from "../../http/html.js";
 import type { Language } from "../../http/language.js";
 import type { SafetyColour } from "../../config.js";
+import { commitmentCard } from "../safety-code/pages.js";
 import type { ScreenView } from "./service.js";
 
 /** Seconds between reloads of the screen (a meta refresh: the display runs no script). */
@@ -25,9 +26,6 @@ const TEXT = {
     rapidTests: (day: string) => `今日快检结果（${day}）`,
     noRapidTests: "今日暂无快检记录",
     results: { pass: "合格", fail: "不合格" },
-    commitment: "食品安全承诺书",
-    noCommitment: "尚未签署承诺书",
-    signedBy: (name: string, date: string) => `承诺人：${name}，签署日期：${date}`,
     health: "从业人员健康证",
     validCount: (valid: number, total: number) => `有效 ${valid} 份 / 共 ${total} 份`,
     scan: "扫码查看食安码详情、评价与投诉",
@@ -50,9 +48,6 @@ const TEXT = {
     rapidTests: (day: string) => `Today's rapid tests (${day})`,
     noRapidTests: "No rapid tests today",
     results: { pass: "Pass", fail: "Fail" },
-    commitment: "Food safety commitment",
-    noCommitment: "No commitment letter signed yet",
-    signedBy: (name: string, date: string) => `Signed by ${name} on ${date}`,
     health: "Staff health certificates",
     validCount: (valid: number, total: number) => `${valid} valid of ${total}`,
     scan: "Scan for the full record, ratings and complaints",
@@ -201,23 +196,6 @@ function licenceCard(view: ScreenView, language: Language): Html {
   </section>`;
 }
 
-function commitmentCard(view: ScreenView, language: Language): Html {
-  const t = TEXT[language];
-  const letter = view.scan.commitment;
-  const key = language === "en" ? "en" : "zh";
-  return html`<section class="card">
-    <h2>${t.commitment}</h2>
-    ${
-      letter
-        ? html`<ol>
-              ${letter.items.map((item) => html`<li>${item.text[key]}</li>`)}
-            </ol>
-            <p><small>${t.signedBy(letter.signerNameMasked, letter.signedOn)}</small></p>`
-        : html`<p><small>${t.noCommitment}</small></p>`
-    }
-  </section>`;
-}
-
 function healthCard(view: ScreenView, language: Language): Html {
   const t = TEXT[language];
   const all = view.scan.healthCertificates;
@@ -251,7 +229,7 @@ export function renderScreenPage(view: ScreenView, qrSvg: string, language: Lang
           ${kitchenCard(view, language)} ${rapidTestCard(view, language)}
         </div>
         <div>
-          ${licenceCard(view, language)} ${commitmentCard(view, language)} ${healthCard(view, language)}
+          ${licenceCard(view, language)} ${commitmentCard(view.scan, language)} ${healthCard(view, language)}
           <section class="card qr">
             ${raw(qrSvg)}
             <p>${t.scan}<br /><small>${scan.code}</small></p>
