@@ -212,6 +212,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(sunshineRoutes(database.db, database.readDb, config));
   // — step 9: weekly evaluations —
   await app.register(evaluationRoutes(database.db));
+  // — step 6: cockpit —
+  // — step 6: statistics reports —
+  // — step 6: open data —
   await app.register(webRoutes);
   return app;
 }

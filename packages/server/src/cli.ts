@@ -123,6 +123,7 @@ async function serve(flags: DemoFlags) {
   );
   // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
   const stopGrading = startGradingScheduler(database.db, app.log);
+  // — step 6: report and open-data jobs —
   const shutdown = async () => {
     await stopOutbox();
     clearInterval(escalation);
@@ -130,6 +131,7 @@ async function serve(flags: DemoFlags) {
     await stopAlerts();
     await stopColourFeed();
     await stopGrading();
+    // — step 6: stop report and open-data jobs —
     await app.close();
     await database.close();
     process.exit(0);
@@ -267,5 +269,7 @@ registerAlertCommands(program, withDatabase);
 
 // — step 9: `shian device …` —
 registerDeviceCommands(program, withDatabase);
+
+// — step 6: `shian reports …`, `shian open-data …` —
 
 await program.parseAsync();

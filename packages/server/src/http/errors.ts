@@ -88,6 +88,7 @@ const ERRORS = {
     "zh-CN": "溯源码签名无法核验：设备未登记、已停用或签名错误，本批次未保存任何溯源码",
     en: "A trace code does not verify (unknown or revoked device, or a bad signature): nothing of this upload was stored",
   },
+  // — step 6 codes: reports / open data, one block each —
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

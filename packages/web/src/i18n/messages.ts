@@ -30,6 +30,7 @@ export const messages = {
   "nav.decisions": { zh: "许可决定", en: "Decisions" },
   "nav.inspections": { zh: "检查", en: "Inspections" },
   "nav.cockpit": { zh: "驾驶舱", en: "Cockpit" },
+  "nav.reports": { zh: "统计报表", en: "Reports" },
   "nav.users": { zh: "用户管理", en: "Users" },
   "nav.stores": { zh: "我的门店", en: "My stores" },
   "nav.applications": { zh: "许可申请", en: "Applications" },
@@ -917,6 +918,9 @@ export const messages = {
     en: "Open the sunshine screen (full screen)",
   },
 
+  // — step 6: cockpit —
+  // — step 6: reports —
+  // — step 6: table exports —
   "placeholder.later": { zh: "此页面将在后续步骤中完善", en: "Later steps fill this page" },
   "error.unexpected": { zh: "出现意外错误，请稍后重试", en: "Something went wrong, please try again" },
 } satisfies Record<string, Bilingual>;

@@ -26,6 +26,8 @@ import { visibleNav, type NavItem } from "../layouts/nav";
 import { SiderLayout } from "../layouts/sider-layout";
 import { AlertsPage } from "../pages/alerts-page";
 import { CasePage } from "../pages/case-page";
+import { CockpitPage } from "../pages/cockpit-page";
+import { ReportsPage } from "../pages/reports-page";
 import { CommitmentBreachesPage } from "../pages/commitment-breaches-page";
 import { EvaluationsPage } from "../pages/evaluations-page";
 import { ComplaintPage } from "../pages/complaint-page";
@@ -202,8 +204,21 @@ const NAV: NavItem[] = [
     roles: ["inspector", "leader", "admin"],
     page: <EvaluationsPage />,
   },
-  // — step 9: traceability —
-  { path: "cockpit", label: "nav.cockpit", icon: <FundOutlined />, roles: ["leader", "admin"] },
+  // — step 6: cockpit and reports —
+  {
+    path: "cockpit",
+    label: "nav.cockpit",
+    icon: <FundOutlined />,
+    roles: ["leader", "admin"],
+    page: <CockpitPage />,
+  },
+  {
+    path: "reports",
+    label: "nav.reports",
+    icon: <BarChartOutlined />,
+    roles: ["leader", "admin"],
+    page: <ReportsPage />,
+  },
   { path: "users", label: "nav.users", icon: <TeamOutlined />, roles: ["admin"] },
 ];
 
