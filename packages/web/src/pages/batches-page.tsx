@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listBatches, type Batch } from "../api/trace";
 import { ErrorAlert } from "../components/error-alert";
 import { StoreSelect } from "../components/store-select";
@@ -15,7 +16,8 @@ function BatchDetail({ batch }: { batch: Batch }) {
   const { t, lang } = useI18n();
   return (
     <>
-      <Table
+      <DataTable
+        exportName={t("batch.materials")}
         size="small"
         rowKey="id"
         pagination={false}
@@ -81,7 +83,8 @@ export function BatchesPage() {
           onRecorded={(batch) => batches.setData([batch, ...(batches.data ?? [])])}
         />
       )}
-      <Table
+      <DataTable
+        exportName={t("nav.batches")}
         data-testid="batches"
         rowKey="id"
         loading={batches.loading}

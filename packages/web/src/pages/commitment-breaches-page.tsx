@@ -1,4 +1,5 @@
-import { App, Button, Card, Form, Input, Select, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, Select, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import {
   listLetters,
   recordBreach,
@@ -97,7 +98,8 @@ export function CommitmentBreachesPage() {
           </Button>
         </Form>
       </Card>
-      <Table<CommitmentLetter>
+      <DataTable<CommitmentLetter>
+        exportName={t("nav.commitmentBreaches")}
         data-testid="commitment-letters"
         rowKey="id"
         loading={letters.loading}

@@ -1,17 +1,6 @@
 import { COMMITMENT_TEMPLATES, XIANGSHAN_2023 } from "@shian/domain";
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from "antd";
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listMyLetters, signLetter, type CommitmentLetter } from "../api/commitments";
 import { ErrorAlert } from "../components/error-alert";
 import { StoreSelect } from "../components/store-select";
@@ -79,7 +68,8 @@ export function CommitmentsPage() {
               {formatDateTime(current.signedAt, lang)}
             </Descriptions.Item>
           </Descriptions>
-          <Table
+          <DataTable
+            exportName={t("commitments.breaches")}
             data-testid="commitment-breaches"
             size="small"
             rowKey="id"

@@ -1,4 +1,5 @@
-import { Segmented, Table, Typography } from "antd";
+import { Segmented, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { useState } from "react";
 import { Link } from "react-router";
 import { listComplaints, type ComplaintStatus } from "../api/complaints";
@@ -31,7 +32,8 @@ export function ComplaintsPage() {
         }))}
       />
       <ErrorAlert error={error} />
-      <Table
+      <DataTable
+        exportName={t("nav.complaints")}
         data-testid="complaints"
         rowKey="id"
         loading={loading}

@@ -1,4 +1,5 @@
 import { App, Button, Card, Input, Radio, Select, Space, Table, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { useState } from "react";
 import { XIANGSHAN_WORKSHOP_WEEKLY, chinaDate } from "@shian/domain";
 import {
@@ -145,7 +146,8 @@ export function EvaluationsPage() {
           }
         >
           <ErrorAlert error={monthView.error} />
-          <Table
+          <DataTable
+            exportName={t("evaluations.monthTitle", { month: monthView.data.month })}
             size="small"
             rowKey="week"
             pagination={false}
@@ -181,7 +183,8 @@ function SanctionProposals({ canDecide }: { canDecide: boolean }) {
   return (
     <Card size="small" title={t("evaluations.sanctions")}>
       <ErrorAlert error={proposals.error ?? decide.error} />
-      <Table<SanctionProposal>
+      <DataTable<SanctionProposal>
+        exportName={t("evaluations.sanctions")}
         data-testid="sanction-proposals"
         size="small"
         rowKey="id"

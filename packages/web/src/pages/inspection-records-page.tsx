@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listInspections } from "../api/inspections";
 import { ErrorAlert } from "../components/error-alert";
 import { StoreSelect } from "../components/store-select";
@@ -22,7 +23,8 @@ export function InspectionRecordsPage() {
       <Space style={{ marginBottom: 16 }}>
         <StoreSelect stores={choice.stores} value={storeId} onChange={choice.choose} />
       </Space>
-      <Table
+      <DataTable
+        exportName={t("nav.inspectionRecords")}
         data-testid="inspection-records"
         rowKey="id"
         loading={inspections.loading}

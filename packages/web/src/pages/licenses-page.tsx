@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Input, Table, Typography } from "antd";
+import { Input, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { SearchOutlined } from "@ant-design/icons";
 import { listLicenses, type License } from "../api/licensing";
 import { useUser } from "../auth/auth-context";
@@ -35,7 +36,8 @@ export function LicensesPage() {
         onChange={(e) => setSearch(e.target.value)}
         style={{ maxWidth: 320, marginBottom: 16 }}
       />
-      <Table
+      <DataTable
+        exportName={t("nav.licenses")}
         data-testid="licenses"
         rowKey="id"
         loading={loading}
@@ -53,11 +55,22 @@ export function LicensesPage() {
           {
             key: "status",
             title: t("certificates.status"),
+            filters: [...new Set((data ?? []).map((row) => row.status))].map((status) => ({
+              text: label("licenseStatus", status),
+              value: status,
+            })),
+            onFilter: (status, row) => row.status === status,
             render: (_, row) => <LicenseStatusTag status={row.status} />,
           },
           {
             key: "validity",
             title: t("certificates.validity"),
+            // By the year the licence expires (换证): which licences fall due when.
+            filters: [...new Set((data ?? []).map((row) => row.validTo.slice(0, 4)))]
+              .sort()
+              .map((year) => ({ text: year, value: year })),
+            onFilter: (year, row) => row.validTo.startsWith(String(year)),
+            sorter: (a, b) => a.validTo.localeCompare(b.validTo),
             render: (_, row) => `${formatDate(row.validFrom, lang)} – ${formatDate(row.validTo, lang)}`,
           },
           ...(approver

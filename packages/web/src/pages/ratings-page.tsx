@@ -1,4 +1,5 @@
-import { Button, Rate, Space, Table, Typography } from "antd";
+import { Button, Rate, Space, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listPendingRatings, moderateRating, type Rating } from "../api/ratings";
 import { ErrorAlert } from "../components/error-alert";
 import { useAction } from "../hooks/use-action";
@@ -19,7 +20,8 @@ export function RatingsPage() {
     <>
       <Typography.Title level={3}>{t("nav.ratings")}</Typography.Title>
       <ErrorAlert error={error ?? moderate.error} />
-      <Table
+      <DataTable
+        exportName={t("nav.ratings")}
         data-testid="ratings"
         rowKey="id"
         loading={loading}

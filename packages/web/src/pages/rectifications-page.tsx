@@ -1,4 +1,5 @@
-import { Button, Flex, Input, Space, Table, Tag, Typography } from "antd";
+import { Button, Flex, Input, Space, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { useState } from "react";
 import {
   acceptRectification,
@@ -28,7 +29,8 @@ export function RectificationsPage() {
     <>
       <Typography.Title level={3}>{t("rectification.title")}</Typography.Title>
       <ErrorAlert error={error} />
-      <Table
+      <DataTable
+        exportName={t("rectification.title")}
         data-testid="rectifications"
         rowKey="id"
         loading={loading}

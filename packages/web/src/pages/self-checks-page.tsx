@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listTemplates } from "../api/inspections";
 import { listSelfChecks } from "../api/self-checks";
 import { ErrorAlert } from "../components/error-alert";
@@ -38,7 +39,8 @@ export function SelfChecksPage() {
           onFiled={(check) => checks.setData([check, ...(checks.data ?? [])])}
         />
       )}
-      <Table
+      <DataTable
+        exportName={t("nav.selfChecks")}
         data-testid="self-checks"
         rowKey="id"
         loading={checks.loading}

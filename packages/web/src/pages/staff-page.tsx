@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listStaff } from "../api/staff";
 import { ErrorAlert } from "../components/error-alert";
 import { StaffForm } from "../components/staff/staff-form";
@@ -24,7 +25,8 @@ export function StaffPage() {
       {storeId && (
         <StaffForm storeId={storeId} onAdded={(member) => staff.setData([...(staff.data ?? []), member])} />
       )}
-      <Table
+      <DataTable
+        exportName={t("nav.staff")}
         data-testid="staff"
         rowKey="id"
         loading={staff.loading}

@@ -1,4 +1,5 @@
-import { Table, Typography } from "antd";
+import { Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { listLicenses, type License } from "../api/licensing";
 import { listStores } from "../api/stores";
 import { ErrorAlert } from "../components/error-alert";
@@ -26,7 +27,8 @@ export function StoresPage() {
     <>
       <Typography.Title level={3}>{t("nav.stores")}</Typography.Title>
       <ErrorAlert error={error} />
-      <Table
+      <DataTable
+        exportName={t("nav.stores")}
         data-testid="stores"
         rowKey="id"
         loading={loading}

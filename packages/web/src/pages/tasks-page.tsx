@@ -1,4 +1,5 @@
-import { Table, Tag, Typography } from "antd";
+import { Tag, Typography } from "antd";
+import { DataTable } from "../components/data-table";
 import { Link } from "react-router";
 import { listTasks } from "../api/tasks";
 import { ErrorAlert } from "../components/error-alert";
@@ -14,7 +15,8 @@ export function TasksPage() {
     <>
       <Typography.Title level={3}>{t("nav.inspections")}</Typography.Title>
       <ErrorAlert error={error} />
-      <Table
+      <DataTable
+        exportName={t("nav.inspections")}
         data-testid="tasks"
         rowKey="id"
         loading={loading}

@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { DataTable } from "../data-table";
 import type { ReactNode } from "react";
 import type { Alert } from "../../api/alerts";
 import { formatDateTime } from "../../i18n/format";
@@ -47,7 +48,8 @@ interface AlertTableProps {
 export function AlertTable({ items, loading, showStore = true, action }: AlertTableProps) {
   const { t, label, pick, lang } = useI18n();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.alerts")}
       data-testid="alerts"
       rowKey="id"
       loading={loading}

@@ -1,4 +1,5 @@
-import { Descriptions, List, Progress, Table, Typography } from "antd";
+import { Descriptions, List, Progress, Typography } from "antd";
+import { DataTable } from "../data-table";
 import type { Grade } from "../../api/credit";
 import { formatDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/language";
@@ -52,7 +53,8 @@ export function GradeBreakdown({ grade }: { grade: Grade }) {
       />
 
       <Typography.Title level={5}>{t("grading.indicators")}</Typography.Title>
-      <Table
+      <DataTable
+        exportName={t("grading.indicators")}
         data-testid="grade-indicators"
         size="small"
         rowKey="code"

@@ -1,4 +1,5 @@
-import { Card, Empty, Table } from "antd";
+import { Card, Empty } from "antd";
+import { DataTable } from "../data-table";
 import type { Distribution } from "../../api/credit";
 import { useI18n } from "../../i18n/language";
 import { GradeTag, useModelNames } from "./grade-tags";
@@ -19,7 +20,8 @@ export function GradeDistribution({ distribution }: { distribution: Distribution
         const items = distribution!.items.filter((item) => item.model === model);
         const total = items.reduce((sum, item) => sum + item.count, 0);
         return (
-          <Table
+          <DataTable
+            exportName={t("grading.distribution")}
             key={model}
             size="small"
             rowKey="grade"

@@ -1,4 +1,4 @@
-import { Table } from "antd";
+import { DataTable } from "../data-table";
 import type { Grade } from "../../api/credit";
 import { useI18n } from "../../i18n/language";
 import { CodeColourTag, GradeTag, useModelNames } from "./grade-tags";
@@ -8,7 +8,8 @@ export function GradeHistoryTable({ history, onOpen }: { history: Grade[]; onOpe
   const { t } = useI18n();
   const names = useModelNames();
   return (
-    <Table
+    <DataTable
+      exportName={t("grading.history")}
       data-testid="grade-history"
       size="small"
       rowKey={(grade) => `${grade.model}-${grade.period}`}

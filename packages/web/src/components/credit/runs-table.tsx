@@ -1,4 +1,5 @@
-import { Progress, Table, Tag } from "antd";
+import { Progress, Tag } from "antd";
+import { DataTable } from "../data-table";
 import type { GradingRun } from "../../api/credit";
 import { formatDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/language";
@@ -11,7 +12,8 @@ export function RunsTable({ runs, loading }: { runs: GradingRun[] | undefined; l
   const { t, lang } = useI18n();
   const names = useModelNames();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.grading")}
       data-testid="grading-runs"
       rowKey="id"
       loading={loading && !runs}

@@ -1,4 +1,5 @@
-import { Button, Flex, Table } from "antd";
+import { Button, Flex } from "antd";
+import { DataTable } from "../data-table";
 import { listImportErrors, type ImportErrorPage } from "../../api/imports";
 import { useAction } from "../../hooks/use-action";
 import { useLoad } from "../../hooks/use-load";
@@ -17,7 +18,8 @@ export function ImportErrorsTable({ jobId }: { jobId: string }) {
   return (
     <Flex vertical gap={8}>
       <ErrorAlert error={error ?? more.error} />
-      <Table
+      <DataTable
+        exportName={t("imports.errorRows")}
         data-testid="import-errors"
         size="small"
         rowKey="rowNumber"

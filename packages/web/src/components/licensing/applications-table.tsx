@@ -1,4 +1,4 @@
-import { Table } from "antd";
+import { DataTable } from "../data-table";
 import { Link } from "react-router";
 import type { ApplicationSummary } from "../../api/licensing";
 import { formatDateTime } from "../../i18n/format";
@@ -17,7 +17,8 @@ interface ApplicationsTableProps {
 export function ApplicationsTable({ items, loading, showBusiness = false }: ApplicationsTableProps) {
   const { t, label, lang } = useI18n();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.applications")}
       data-testid="applications"
       rowKey="id"
       loading={loading}

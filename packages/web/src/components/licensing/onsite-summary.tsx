@@ -1,4 +1,5 @@
-import { Descriptions, Image, Space, Table, Tag } from "antd";
+import { Descriptions, Image, Space, Tag } from "antd";
+import { DataTable } from "../data-table";
 import { fileHref } from "../../api/files";
 import type { ApplicationDetail, Onsite } from "../../api/licensing";
 import { formatDateTime } from "../../i18n/format";
@@ -76,7 +77,8 @@ export function OnsiteSummary({
         ]}
       />
       {onsite.results.length > 0 && (
-        <Table
+        <DataTable
+          exportName={t("onsite.results")}
           size="small"
           rowKey="code"
           pagination={false}

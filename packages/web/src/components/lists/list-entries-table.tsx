@@ -1,4 +1,5 @@
-import { Button, Popconfirm, Table, Tag } from "antd";
+import { Button, Popconfirm, Tag } from "antd";
+import { DataTable } from "../data-table";
 import type { ListEntry } from "../../api/lists";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/language";
@@ -15,7 +16,8 @@ interface ListEntriesTableProps {
 export function ListEntriesTable({ items, loading, onWithdraw, withdrawing }: ListEntriesTableProps) {
   const { t, label, lang } = useI18n();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.lists")}
       data-testid="list-entries"
       rowKey="id"
       loading={loading}

@@ -1,4 +1,5 @@
-import { Button, Popconfirm, Space, Table, Tag } from "antd";
+import { Button, Popconfirm, Space, Tag } from "antd";
+import { DataTable } from "../data-table";
 import type { License } from "../../api/licensing";
 import type { Authorization } from "../../api/partners";
 import { formatDateTime } from "../../i18n/format";
@@ -28,7 +29,8 @@ export function AuthorizationsTable({
   const { t, lang } = useI18n();
   const numbers = new Map(licenses.map((license) => [license.id, license.number]));
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.authorizations")}
       data-testid="authorizations"
       rowKey="id"
       loading={loading}

@@ -1,4 +1,5 @@
-import { Button, Card, Form, Input, Space, Table } from "antd";
+import { Button, Card, Form, Input, Space } from "antd";
+import { DataTable } from "../data-table";
 import { listBankPartners, referralsHref, registerBankPartner, type BankPartner } from "../../api/dishonesty";
 import { useUser } from "../../auth/auth-context";
 import { useAction } from "../../hooks/use-action";
@@ -46,7 +47,8 @@ export function BankPartnersCard() {
           </Button>
         </Form>
       )}
-      <Table
+      <DataTable
+        exportName={t("referrals.title")}
         rowKey="id"
         size="small"
         loading={partners.loading}

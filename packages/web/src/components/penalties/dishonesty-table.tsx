@@ -1,4 +1,5 @@
-import { Button, Input, Popconfirm, Table, Tag } from "antd";
+import { Button, Input, Popconfirm, Tag } from "antd";
+import { DataTable } from "../data-table";
 import { useState } from "react";
 import type { DishonestyEntry } from "../../api/dishonesty";
 import { formatDate, formatDateTime } from "../../i18n/format";
@@ -17,7 +18,8 @@ export function DishonestyTable({ items, loading, onRemove, removing }: Dishones
   const { t, lang } = useI18n();
   const [reason, setReason] = useState("");
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.dishonesty")}
       data-testid="dishonesty-entries"
       rowKey="id"
       loading={loading}

@@ -1,4 +1,5 @@
-import { Space, Table, Tag } from "antd";
+import { Space, Tag } from "antd";
+import { DataTable } from "../data-table";
 import type { ReactNode } from "react";
 import type { Penalty } from "../../api/penalties";
 import { formatDate } from "../../i18n/format";
@@ -17,7 +18,8 @@ interface PenaltiesTableProps {
 export function PenaltiesTable({ items, loading, action }: PenaltiesTableProps) {
   const { t, label, lang } = useI18n();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.penalties")}
       data-testid="penalties"
       rowKey="id"
       loading={loading}

@@ -1,4 +1,5 @@
-import { Space, Table, Tag } from "antd";
+import { Space, Tag } from "antd";
+import { DataTable } from "../data-table";
 import type { ReactNode } from "react";
 import { fileHref } from "../../api/files";
 import type { CreditRepair } from "../../api/penalties";
@@ -18,7 +19,8 @@ interface RepairsTableProps {
 export function RepairsTable({ items, loading, decide }: RepairsTableProps) {
   const { t, label, lang } = useI18n();
   return (
-    <Table
+    <DataTable
+      exportName={t("nav.creditRepairs")}
       data-testid="credit-repairs"
       rowKey="id"
       loading={loading}

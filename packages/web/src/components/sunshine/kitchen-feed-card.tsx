@@ -1,4 +1,5 @@
-import { App, Button, Card, Form, Input, Popconfirm, Table, Typography } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Typography } from "antd";
+import { DataTable } from "../data-table";
 import { addKitchenFeed, deleteKitchenFeed, listKitchenFeeds, type KitchenFeed } from "../../api/sunshine";
 import { useAction } from "../../hooks/use-action";
 import { useLoad } from "../../hooks/use-load";
@@ -53,7 +54,8 @@ export function KitchenFeedCard({ storeId }: { storeId: string }) {
           {t("sunshine.add")}
         </Button>
       </Form>
-      <Table
+      <DataTable
+        exportName={t("sunshine.feeds")}
         data-testid="kitchen-feeds"
         style={{ marginTop: 12 }}
         size="small"

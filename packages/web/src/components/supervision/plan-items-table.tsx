@@ -1,4 +1,5 @@
-import { Button, Segmented, Table, Tag } from "antd";
+import { Button, Segmented, Tag } from "antd";
+import { DataTable } from "../data-table";
 import { useState } from "react";
 import { listPlanItems, type PlanItem, type PlanMode } from "../../api/supervision";
 import { useLoad } from "../../hooks/use-load";
@@ -46,7 +47,8 @@ export function PlanItemsTable({
           label: label("plans.mode", value),
         }))}
       />
-      <Table<PlanItem>
+      <DataTable<PlanItem>
+        exportName={t("plans.items")}
         data-testid="plan-items"
         size="small"
         rowKey="id"

@@ -1,4 +1,5 @@
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Tag } from "antd";
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Tag } from "antd";
+import { DataTable } from "../data-table";
 import { listDevices, registerDevice, revokeDevice, type Device } from "../../api/trace";
 import { useAction } from "../../hooks/use-action";
 import { useLoad } from "../../hooks/use-load";
@@ -57,7 +58,8 @@ export function DeviceCard({ storeId }: { storeId: string }) {
           {t("device.register")}
         </Button>
       </Form>
-      <Table
+      <DataTable
+        exportName={t("device.title")}
         data-testid="devices"
         style={{ marginTop: 12 }}
         size="small"
