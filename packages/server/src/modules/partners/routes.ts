@@ -13,6 +13,7 @@ import { certificatePdf } from "../certificates/documents.js";
 import { findLicenseVersionForCertificate } from "../certificates/repository.js";
 import { LicenseNo, SignedCertificateView, presentSignedCertificate } from "../certificates/presenter.js";
 import type { CertificateDeps } from "../certificates/service.js";
+import { usageCounterFor } from "../certificates/usage.js";
 import * as partners from "./service.js";
 
 const errors = { ...problemResponses, 409: ProblemSchema, 422: ProblemSchema };
@@ -39,6 +40,8 @@ export interface PartnerDeps extends CertificateDeps {
 export function partnerRoutes(db: Database, deps: PartnerDeps) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    const usage = usageCounterFor(db, fastify.log);
+    fastify.addHook("onClose", () => usage.close());
     const owners = allowRoles(...BUSINESS_ROLES);
     const scope = (name: "verify" | "certificates:read" | "webhooks"): RoutePolicy => ({ apiScopes: [name] });
 
@@ -144,6 +147,7 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
           requireClient(request),
           request.params.licenseNo,
         );
+        usage.count(row.certificate.licenseNumber, "verification", "partner");
         return {
           ...presentSignedCertificate(row, deps),
           pdfUrl: `${deps.publicBaseUrl}/api/v1/partner/certificates/${row.certificate.licenseNumber}/certificate.pdf`,
@@ -174,6 +178,7 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
           party: client.name,
           date: chinaDate(new Date()),
         });
+        usage.count(row.certificate.licenseNumber, "download", "partner-pdf");
         return reply.type("application/pdf").header("cache-control", "private, no-store").send(pdf);
       },
     );
@@ -202,9 +207,11 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
           },
         },
       },
-      async (request) => ({
-        items: await partners.partnerVerify(db, context(request), request.body.licenseNos),
-      }),
+      async (request) => {
+        const items = await partners.partnerVerify(db, context(request), request.body.licenseNos);
+        for (const item of items) if (item.found) usage.count(item.licenseNo, "verification", "batch");
+        return { items };
+      },
     );
 
     app.post(
