@@ -54,6 +54,9 @@ import { creditModelRoutes } from "./modules/credit/models-routes.js";
 import { gradingRoutes } from "./modules/credit/grading-routes.js";
 import { traceRoutes } from "./modules/trace/routes.js";
 import { colourFeedRoutes } from "./modules/colour-feed/routes.js";
+import { reportRoutes } from "./modules/reports/routes.js";
+import { cockpitRoutes } from "./modules/cockpit/routes.js";
+import { openDataRoutes } from "./modules/open-data/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -164,7 +167,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const certificateDeps = { keyring, publicBaseUrl: config.publicBaseUrl };
   await app.register(keyRoutes(database.db, keyring));
   await app.register(licensingRoutes(database.db, createLicenseHooks(certificateDeps)));
-  await app.register(certificateRoutes(database.db, database.readDb, certificateDeps));
+  await app.register(certificateRoutes(database.db, database.readDb, certificateDeps, config.defaultSafetyColour));
   await app.register(
     partnerRoutes(database.db, { ...certificateDeps, allowPrivateWebhooks: config.allowPrivateWebhooks }),
   );
@@ -213,8 +216,11 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   // — step 9: weekly evaluations —
   await app.register(evaluationRoutes(database.db));
   // — step 6: cockpit —
+  await app.register(cockpitRoutes(database.readDb, { defaultColour: config.defaultSafetyColour }));
   // — step 6: statistics reports —
+  await app.register(reportRoutes({ db: database.db, fileStore: configuredFileStore(config) }));
   // — step 6: open data —
+  await app.register(openDataRoutes(database.readDb, config));
   await app.register(webRoutes);
   return app;
 }

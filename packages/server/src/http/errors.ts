@@ -89,6 +89,21 @@ const ERRORS = {
     en: "A trace code does not verify (unknown or revoked device, or a bad signature): nothing of this upload was stored",
   },
   // — step 6 codes: reports / open data, one block each —
+  report_period_invalid: {
+    status: 400,
+    "zh-CN": "报表期间无效：月报填写 YYYY-MM，年报填写 YYYY，且不能晚于当前期间",
+    en: "Invalid report period: YYYY-MM for a monthly report, YYYY for an annual one, not in the future",
+  },
+  open_data_not_built: {
+    status: 404,
+    "zh-CN": "该地区的开放数据包尚未生成（每晚 02:00 后重建）",
+    en: "No open-data feed has been built for this region yet (rebuilt nightly after 02:00)",
+  },
+  open_data_bad_cursor: {
+    status: 400,
+    "zh-CN": "cursor 无效：请原样使用上一页返回的 next",
+    en: "The cursor is not valid: pass the previous page's next as it is",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

@@ -7,6 +7,7 @@ import {
 import { html, page, raw } from "../../http/html.js";
 import type { Language } from "../../http/language.js";
 import { maskUscc } from "./presenter.js";
+import type { StoreStanding } from "../open-data/store-standing.js";
 import type { CertificateStatus, TokenVerdict } from "./service.js";
 import type { findCurrentCertificate } from "./repository.js";
 
@@ -173,13 +174,89 @@ export function renderVerificationPage(
   });
 }
 
-/** The in-shop display (亮照亮证, e-photo-frame): both licences and one QR, refreshing itself. */
+const BOARD_TEXT = {
+  "zh-CN": {
+    colours: {
+      green: "绿码 · 食品安全状况良好",
+      yellow: "黄码 · 食品安全状况一般",
+      red: "红码 · 食品安全状况较差",
+    },
+    code: "食安码",
+    grade: "等级",
+    lastInspection: "最近一次检查",
+    noInspection: "暂无检查记录",
+    kinds: {
+      routine: "日常检查",
+      random_draw: "双随机抽查",
+      complaint: "投诉核查",
+      alert_follow_up: "预警核查",
+      commitment_follow_up: "告知承诺核查",
+      volunteer_patrol: "社会监督员巡查",
+      online_patrol: "网络巡查",
+    } as Record<string, string>,
+    outcomes: { pass: "符合", rectify: "限期整改", fail: "不符合" } as Record<string, string>,
+  },
+  en: {
+    colours: {
+      green: "Green · good food safety",
+      yellow: "Yellow · fair food safety",
+      red: "Red · poor food safety",
+    },
+    code: "Food safety code",
+    grade: "Grade",
+    lastInspection: "Last inspection",
+    noInspection: "No inspections yet",
+    kinds: {
+      routine: "Routine",
+      random_draw: "Random draw",
+      complaint: "Complaint follow-up",
+      alert_follow_up: "Alert follow-up",
+      commitment_follow_up: "Commitment follow-up",
+      volunteer_patrol: "Volunteer patrol",
+      online_patrol: "Online patrol",
+    } as Record<string, string>,
+    outcomes: { pass: "Pass", rectify: "Rectify", fail: "Fail" } as Record<string, string>,
+  },
+};
+
+const COLOUR_CLASS: Record<StoreStanding["colour"], string> = { green: "ok", yellow: "warn", red: "bad" };
+
+/** The 食安码 colour and the last inspection on the board (issue 8: business-side boards). */
+function standingCard(standing: StoreStanding, language: Language) {
+  const t = BOARD_TEXT[language];
+  const last = standing.lastInspection;
+  return html`<section class="card standing" data-colour="${standing.colour}">
+    <h2>${t.code}</h2>
+    <div class="banner ${COLOUR_CLASS[standing.colour]}">${t.colours[standing.colour]}</div>
+    <dl>
+      ${
+        standing.grade
+          ? html`<dt>${t.grade}</dt>
+              <dd>${standing.grade}</dd>`
+          : ""
+      }
+      <dt>${t.lastInspection}</dt>
+      <dd>
+        ${
+          last
+            ? `${last.date} · ${t.kinds[last.kind] ?? last.kind} · ${
+                last.outcome ? (t.outcomes[last.outcome] ?? last.outcome) : "—"
+              }`
+            : t.noInspection
+        }
+      </dd>
+    </dl>
+  </section>`;
+}
+
+/** The in-shop display (亮照亮证, e-photo-frame): both licences, one QR, the 食安码 colour and last inspection. */
 export function renderDisplayPage(
   row: Certified,
   status: CertificateStatus,
   qrSvg: string,
   language: Language,
   frame: boolean,
+  standing?: StoreStanding,
 ) {
   return page({
     lang: language,
@@ -189,6 +266,7 @@ export function renderDisplayPage(
     body: html`<main>
       <h1 style="font-size:1.4em">${row.store.name}</h1>
       ${banner(status, status === "valid" ? null : status, language)}
+      ${standing ? standingCard(standing, language) : ""}
       <div class="card qr">
         ${raw(qrSvg)}<br /><small>${language === "en" ? "Scan to verify" : "扫码核验"}</small>
       </div>

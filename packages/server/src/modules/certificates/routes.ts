@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { Database } from "../../db/client.js";
+import type { SafetyColour } from "../../config.js";
 import { requireUser } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
 import { pickLanguage, type Language } from "../../http/language.js";
@@ -10,6 +11,7 @@ import { PUBLIC, allowRoles } from "../../http/route-policy.js";
 import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
 import { BUSINESS_ROLES, OFFICER_ROLES } from "../accounts/roles.js";
 import { canReadLicensingRecord } from "../licensing/policy.js";
+import { loadStoreStanding } from "../open-data/store-standing.js";
 import { certificatePdf } from "./documents.js";
 import { renderQrPng, renderQrSvg } from "./documents/qr.js";
 import { renderDisplayPage, renderVerificationPage } from "./pages.js";
@@ -22,6 +24,7 @@ import {
 import * as repo from "./repository.js";
 import { encodeBitstring } from "./status-list.js";
 import { certificateStatus, verifyTokenOnline, verifyUrl, type CertificateDeps } from "./service.js";
+import { usageCounterFor } from "./usage.js";
 
 const TokenParam = Type.String({ minLength: 10, maxLength: 1000, pattern: "^[A-Za-z0-9_.-]+$" });
 
@@ -59,9 +62,18 @@ function withEtag(request: FastifyRequest, reply: FastifyReply, body: string, ma
   return false;
 }
 
-export function certificateRoutes(db: Database, readDb: Database, deps: CertificateDeps) {
+/** `defaultColour` is the 食安码 colour of a store nothing else decides (DEFAULT_SAFETY_COLOUR), for the in-shop board. */
+export function certificateRoutes(
+  db: Database,
+  readDb: Database,
+  deps: CertificateDeps,
+  defaultColour: SafetyColour,
+) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    // Verifications and downloads counted in memory, flushed every few seconds and when the app closes.
+    const usage = usageCounterFor(db, fastify.log);
+    fastify.addHook("onClose", () => usage.close());
 
     app.get(
       "/api/v1/verify/:licenseNo",
@@ -77,6 +89,7 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
       async (request, reply) => {
         const row = await repo.findCurrentCertificate(readDb, request.params.licenseNo);
         if (!row) throw new AppError("not_found");
+        usage.count(row.certificate.licenseNumber, "verification", "api");
         const now = new Date();
         const view = presentVerification(row, certificateStatus(row), now);
         const { checkedAt: _checkedAt, ...stable } = view;
@@ -107,6 +120,8 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
       },
       async (request) => {
         const verdict = await verifyTokenOnline(readDb, request.body.token);
+        if (verdict.certificate)
+          usage.count(verdict.certificate.certificate.licenseNumber, "verification", "token");
         return {
           valid: verdict.valid,
           ...(verdict.valid ? {} : { reason: verdict.reason }),
@@ -129,6 +144,8 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
       async (request, reply) => {
         const language = pageLanguage(request);
         const verdict = await verifyTokenOnline(readDb, request.params.token);
+        if (verdict.certificate)
+          usage.count(verdict.certificate.certificate.licenseNumber, "verification", "page");
         const other = `/v/${encodeURIComponent(request.params.token)}?lang=${language === "en" ? "zh-CN" : "en"}`;
         reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
         return renderVerificationPage(verdict, language, other, new Date());
@@ -193,6 +210,7 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
       async (request, reply) => {
         const row = await repo.findCurrentCertificate(readDb, request.params.licenseNo);
         if (!row) throw new AppError("not_found");
+        usage.count(row.certificate.licenseNumber, "download", "qr");
         const png = await renderQrPng(verifyUrl(deps, row.certificate.token));
         return reply.type("image/png").header("cache-control", "public, max-age=300").send(png);
       },
@@ -217,8 +235,11 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
           response: { 200: SignedCertificateView, ...problemResponses },
         },
       },
-      async (request) =>
-        presentSignedCertificate(await readableCertificate(request, request.params.licenseNo), deps),
+      async (request) => {
+        const row = await readableCertificate(request, request.params.licenseNo);
+        usage.count(row.certificate.licenseNumber, "download", "json");
+        return presentSignedCertificate(row, deps);
+      },
     );
 
     app.get(
@@ -240,6 +261,7 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
         );
         const signer = String((version?.version.content as { signer?: string }).signer ?? "");
         const pdf = await certificatePdf(deps, row.certificate, signer);
+        usage.count(row.certificate.licenseNumber, "download", "pdf");
         return reply
           .type("application/pdf")
           .header("content-disposition", `inline; filename="${row.certificate.licenseNumber}.pdf"`)
@@ -264,7 +286,11 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
       async (request, reply) => {
         const row = await repo.findCurrentCertificateOfStore(readDb, request.params.storeId);
         if (!row) throw new AppError("not_found");
-        const svg = await renderQrSvg(verifyUrl(deps, row.certificate.token));
+        // The 食安码 colour by the scan page's rule; app.ts hands the configured default to deps (step 6).
+        const [svg, standing] = await Promise.all([
+          renderQrSvg(verifyUrl(deps, row.certificate.token)),
+          loadStoreStanding(readDb, request.params.storeId, defaultColour),
+        ]);
         reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
         return renderDisplayPage(
           row,
@@ -272,6 +298,7 @@ export function certificateRoutes(db: Database, readDb: Database, deps: Certific
           svg,
           pageLanguage(request),
           request.query.frame === "1",
+          standing,
         );
       },
     );
