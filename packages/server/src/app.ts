@@ -167,7 +167,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const certificateDeps = { keyring, publicBaseUrl: config.publicBaseUrl };
   await app.register(keyRoutes(database.db, keyring));
   await app.register(licensingRoutes(database.db, createLicenseHooks(certificateDeps)));
-  await app.register(certificateRoutes(database.db, database.readDb, certificateDeps, config.defaultSafetyColour));
+  await app.register(
+    certificateRoutes(database.db, database.readDb, certificateDeps, config.defaultSafetyColour),
+  );
   await app.register(
     partnerRoutes(database.db, { ...certificateDeps, allowPrivateWebhooks: config.allowPrivateWebhooks }),
   );

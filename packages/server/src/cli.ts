@@ -16,6 +16,7 @@ import { runImportCommand } from "./modules/imports/cli-command.js";
 import { registerKeyCommands } from "./modules/keys/cli-commands.js";
 import { registerDrawCommands } from "./modules/supervision/cli-commands.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
+import { BulkSeedError, seedBulk } from "./modules/bulk-seed/seed-bulk.js";
 import { openSecret } from "./modules/keys/secret-box.js";
 import { createAdapters } from "./modules/outbox/adapters.js";
 import { startOutboxWorker } from "./modules/outbox/worker.js";
@@ -29,6 +30,10 @@ import { registerDeviceCommands } from "./modules/trace/cli-commands.js";
 import { startGradingScheduler } from "./modules/credit/scheduler.js";
 import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
+import { registerReportCommands } from "./modules/reports/cli-commands.js";
+import { startReportJob } from "./modules/reports/job.js";
+import { registerOpenDataCommands } from "./modules/open-data/cli-commands.js";
+import { startOpenDataJob } from "./modules/open-data/job.js";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -124,6 +129,16 @@ async function serve(flags: DemoFlags) {
   // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
   const stopGrading = startGradingScheduler(database.db, app.log);
   // — step 6: report and open-data jobs —
+  const stopReports = startReportJob({ db: database.db, fileStore: configuredFileStore(config) }, app.log);
+  const stopOpenData = startOpenDataJob(
+    database.db,
+    {
+      fileStore: configuredFileStore(config),
+      publicBaseUrl: config.publicBaseUrl,
+      defaultColour: config.defaultSafetyColour,
+    },
+    app.log,
+  );
   const shutdown = async () => {
     await stopOutbox();
     clearInterval(escalation);
@@ -132,6 +147,8 @@ async function serve(flags: DemoFlags) {
     await stopColourFeed();
     await stopGrading();
     // — step 6: stop report and open-data jobs —
+    await stopReports();
+    await stopOpenData();
     await app.close();
     await database.close();
     process.exit(0);
@@ -170,15 +187,56 @@ program
 demoOptions(
   program
     .command("seed")
-    .description("load demo data into an empty database")
-    .requiredOption("--demo", "demo data"),
-).action((flags: DemoFlags) =>
+    .description(
+      "--demo: load demo data into an empty database; --stores N --seed S (no --demo): bulk data set in PostgreSQL (docs/data-generator.md)",
+    )
+    .option("--demo", "demo data")
+    .option(
+      "--certificates <n>",
+      "bulk: licences with a signed certificate, spread evenly (default 10000)",
+      Number,
+    )
+    .option("--as-of <date>", "bulk: the data set's today (YYYY-MM-DD), for the same dates on another day"),
+).action((flags: DemoFlags & { certificates?: number; asOf?: string }, command: Command) =>
   withDatabase(async (database, config) => {
-    if ((await countUsers(database.db)) > 0) {
-      console.log("The database already has users; demo data not loaded.");
+    if (flags.demo) {
+      if ((await countUsers(database.db)) > 0) {
+        console.log("The database already has users; demo data not loaded.");
+        return;
+      }
+      await seedDemoIfEmpty(database, config, flags);
       return;
     }
-    await seedDemoIfEmpty(database, config, flags);
+    if (command.getOptionValueSource("stores") !== "cli") {
+      console.error("Pass --demo for the demo, or --stores N --seed S for a bulk data set.");
+      return 1;
+    }
+    if (database.kind !== "postgres" || !config.databaseUrl) {
+      console.error(
+        "Bulk data needs PostgreSQL: set DATABASE_URL (the embedded PGlite database takes the demo only, see docs/data-generator.md).",
+      );
+      return 1;
+    }
+    if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) {
+      console.error("--as-of must be a date YYYY-MM-DD");
+      return 1;
+    }
+    try {
+      await seedBulk({
+        db: database.db,
+        databaseUrl: config.databaseUrl,
+        stores: flags.stores,
+        seed: flags.seed,
+        asOf: flags.asOf ? new Date(`${flags.asOf}T12:00:00+08:00`) : undefined,
+        certificates: flags.certificates,
+        keyring: { passphrase: resolveSigningPassphrase(config) },
+        log: (line) => console.log(line),
+      });
+    } catch (error) {
+      if (!(error instanceof BulkSeedError)) throw error;
+      console.error(error.message);
+      return 1;
+    }
   }),
 );
 
@@ -271,5 +329,7 @@ registerAlertCommands(program, withDatabase);
 registerDeviceCommands(program, withDatabase);
 
 // — step 6: `shian reports …`, `shian open-data …` —
+registerReportCommands(program, withDatabase);
+registerOpenDataCommands(program, withDatabase);
 
 await program.parseAsync();

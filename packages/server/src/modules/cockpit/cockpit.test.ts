@@ -275,8 +275,10 @@ describe("GET /api/v1/cockpit", () => {
 
     // Licences: three valid, one valid in name but past its date (expired); Shanghai's not counted.
     expect(body.licences.total).toBe(4);
-    const licences = Object.fromEntries(body.licences.byFormAndStatus.map((row) => [row.status, 0]));
-    for (const row of body.licences.byFormAndStatus) licences[row.status] += row.count;
+    const licences: Record<string, number> = {};
+    for (const row of body.licences.byFormAndStatus) {
+      licences[row.status] = (licences[row.status] ?? 0) + row.count;
+    }
     expect(licences).toEqual({ valid: 3, expired: 1 });
 
     // Applications: three running (a draft is not), one overdue, listed first with its red flag.

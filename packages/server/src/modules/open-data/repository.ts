@@ -119,12 +119,7 @@ export async function lastInspections(db: Queryable, storeIds: string[]) {
       score: inspections.score,
     })
     .from(inspections)
-    .where(
-      and(
-        inArray(inspections.storeId, storeIds),
-        officialAndDone,
-      ),
-    )
+    .where(and(inArray(inspections.storeId, storeIds), officialAndDone))
     .orderBy(inspections.storeId, desc(inspections.inspectedAt), desc(inspections.id));
   return new Map(rows.map((row) => [row.storeId, row as LastInspection]));
 }
