@@ -123,3 +123,27 @@ test("the city leader opens the cockpit: every chart draws, then drills down to 
   expect(errors, "console errors").toEqual([]);
   await context.close();
 });
+
+test("the city leader generates last month's statistics report and downloads it as xlsx and PDF", async () => {
+  const { context, page, errors } = await openDesktopPage(browser!, server!.baseUrl);
+  await logIn(page, "leader", "/console");
+  await page.getByTestId("nav-reports").click();
+  await page.getByTestId("report-generate").getByRole("button").click();
+  const row = page.getByTestId("report-row").first();
+  await row.waitFor();
+  expect(await row.textContent()).toContain("广州市");
+  expect(await page.locator(".ant-alert-error").count()).toBe(0);
+
+  const links = row.locator("a");
+  const xlsx = await page.request.get((await links.nth(0).getAttribute("href"))!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  // An xlsx is a zip: "PK" first.
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  const pdf = await page.request.get((await links.nth(1).getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});

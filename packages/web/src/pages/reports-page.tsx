@@ -1,5 +1,5 @@
 import { chinaDate, isRegionCode, regionLevel } from "@shian/domain";
-import { App, Button, Card, Flex, Form, Input, Select, Space, Table, Typography } from "antd";
+import { App, Button, Card, Flex, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import {
   generateReport,
@@ -11,6 +11,7 @@ import {
   type StatisticsReport,
 } from "../api/reports";
 import { useUser } from "../auth/auth-context";
+import { DataTable } from "../components/data-table";
 import { ErrorAlert } from "../components/error-alert";
 import { useAction } from "../hooks/use-action";
 import { useLoad } from "../hooks/use-load";
@@ -56,7 +57,7 @@ function GenerateForm({ onDone }: { onDone: (report: StatisticsReport) => void }
         form={form}
         layout="inline"
         data-testid="report-generate"
-        initialValues={{ kind: "monthly", period: lastMonth() }}
+        initialValues={{ kind: "monthly", period: lastMonth(), regionCode: regions[0]?.code }}
         onFinish={(values) => void action.run("generate", () => generateReport(values))}
       >
         <Form.Item name="kind" label={t("reports.kind")} rules={[{ required: true }]}>
@@ -142,7 +143,8 @@ export function ReportsPage() {
           onSearch={(value) => setFilter({ ...filter, period: value.trim() || undefined })}
         />
       </Space>
-      <Table<StatisticsReport>
+      <DataTable<StatisticsReport>
+        exportName={t("reports.title")}
         rowKey="id"
         size="small"
         loading={loading}
@@ -163,6 +165,7 @@ export function ReportsPage() {
           { title: t("reports.verifications"), render: (_, r) => r.headline.verifications },
           { title: t("reports.generatedAt"), render: (_, r) => new Date(r.generatedAt).toLocaleString() },
           {
+            key: "actions",
             title: t("reports.download"),
             render: (_, r) => (
               <Space>
