@@ -1,9 +1,9 @@
 // Monthly grading (月度评级) on PostgreSQL: `runGrading` of every credit model over N generated stores, next to the
 // bare SQL aggregate over the same tables (one `group by store_id` per source table, joined), plus the peak RSS of
-// the grading process and the 双随机 draw of 20 % of the graded stores. Used by run.mjs; also runs alone:
-//   node bench/grading.mjs            (N = 1 000 000; BENCH_QUICK=1: N = 20 000; BENCH_GRADING_STORES=n overrides)
+// the grading process and the 双随机 draw of 20 % of the N stores. Used by run.mjs; also runs alone:
+//   node bench/grading.mjs  (N = 1 000 000; BENCH_QUICK=1: N = 20 000; BENCH_GRADING_STORES=n or BENCH_STORES=n overrides)
 // Needs the built server (npm run build) and PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432);
-// it creates and drops the database shian_bench_grading (BENCH_GRADING_KEEP=1 keeps it for a look).
+// it creates and drops the database shian_bench_grading (BENCH_GRADING_KEEP=1 or BENCH_KEEP=1 keeps it for a look).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -321,21 +321,40 @@ async function gradeDistribution(period) {
   });
 }
 
-/** The 双随机 draw of 20 % of every grade of the graded stores (domain drawSelection), timed alone. */
+/**
+ * The 双随机 draw of 20 % of all N stores (each store's stratum its model and grade of the period, "ungraded" for
+ * the cancelled licences), timed as the supervision plan makes it in memory (modules/supervision/create-plan.ts):
+ * strata of sorted ids, the population hash stored with the draw, then the domain's drawSelection (500 inspectors,
+ * 2 per store, no exclusions). The ids are read beforehand, in id order as the plan's query reads them (uuid
+ * order is the order of their text, so the plan's sort only checks it); writing the plan items is not timed.
+ */
 async function timeDraw(period) {
   const { drawSelection } = await import(dist("packages/domain/dist/index.js"));
-  const strata = await withClient(databaseUrl, async (client) => {
+  const { populationHashOf } = await import(dist("packages/server/dist/modules/supervision/draw-record.js"));
+  const candidates = await withClient(databaseUrl, async (client) => {
     const { rows } = await client.query(
-      `select model || ':' || grade as stratum, array_agg(store_id::text order by store_id) as ids
-       from grade_history where period = $1 group by 1 order by 1`,
+      `select coalesce(g.model || ':' || g.grade, 'ungraded') as stratum, array_agg(s.id::text order by s.id) as ids
+       from stores s left join grade_history g on g.store_id = s.id and g.period = $1
+       group by 1 order by 1`,
       [period],
     );
-    return rows.map(({ stratum, ids }) => ({ stratum, share: 0.2, storeIds: ids }));
+    return rows;
   });
+  const population = candidates.reduce((sum, { ids }) => sum + ids.length, 0);
   const inspectors = Array.from({ length: 500 }, (_, i) => `inspector-${String(i).padStart(4, "0")}`);
   const started = performance.now();
+  const strata = candidates.map(({ stratum, ids }) => ({ stratum, share: 0.2, storeIds: ids.sort() }));
+  const hashing = performance.now();
+  populationHashOf(strata);
+  const selecting = performance.now();
   const drawn = drawSelection({ seed: "bench", strata, inspectors, perInspection: 2, exclusions: () => [] });
-  return { ms: performance.now() - started, drawn: drawn.length };
+  const ended = performance.now();
+  const parts = {
+    strataMs: hashing - started,
+    hashMs: selecting - hashing,
+    drawSelectionMs: ended - selecting,
+  };
+  return { ms: ended - started, drawn: drawn.length, population, parts };
 }
 
 async function postgresReachable() {
@@ -358,7 +377,9 @@ export async function benchGrading({ quick, log = console.log } = {}) {
     console.warn(`grading bench skipped: no PostgreSQL at ${serverUrl}`);
     return [];
   }
-  const stores = Number(process.env.BENCH_GRADING_STORES || (quick ? 20_000 : 1_000_000));
+  const stores = Number(
+    process.env.BENCH_GRADING_STORES || process.env.BENCH_STORES || (quick ? 20_000 : 1_000_000),
+  );
   const chunkSize = Number(process.env.BENCH_GRADING_CHUNK || 1000);
   const period = previousPeriod();
   try {
@@ -371,8 +392,11 @@ export async function benchGrading({ quick, log = console.log } = {}) {
     log(
       `grading: ${total} stores in ${graded.seconds.toFixed(1)} s (${Math.round(total / graded.seconds)} stores/s), ` +
         `bare aggregate ${bare.seconds.toFixed(2)} s, ${(graded.seconds / bare.seconds).toFixed(1)}×, ` +
-        `peak RSS ${graded.peakRssMiB.toFixed(0)} MiB, draw ${draw.drawn} in ${draw.ms.toFixed(0)} ms, ` +
+        `peak RSS ${graded.peakRssMiB.toFixed(0)} MiB, draw ${draw.drawn} of ${draw.population} in ${draw.ms.toFixed(0)} ms, ` +
         `runs ${JSON.stringify(graded.runs)}`,
+    );
+    log(
+      `grading: draw parts (ms) ${JSON.stringify(draw.parts, (_key, value) => (typeof value === "number" ? Math.round(value) : value))}`,
     );
     log(`grading: grades ${JSON.stringify(await gradeDistribution(period))}`);
     const label = `${stores.toLocaleString("en")} stores`;
@@ -392,7 +416,7 @@ export async function benchGrading({ quick, log = console.log } = {}) {
         "MiB (budget 512 MiB)",
       ),
       entry(
-        `draw 20 % of ${total.toLocaleString("en")} graded stores`,
+        `双随机 draw of 20 % of ${draw.population.toLocaleString("en")} stores`,
         draw.ms,
         1000,
         draw.ms / 1000,
@@ -400,7 +424,7 @@ export async function benchGrading({ quick, log = console.log } = {}) {
       ),
     ];
   } finally {
-    if (process.env.BENCH_GRADING_KEEP !== "1") await dropDatabase();
+    if (process.env.BENCH_GRADING_KEEP !== "1" && process.env.BENCH_KEEP !== "1") await dropDatabase();
   }
 }
 
