@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -13,6 +12,7 @@ import { AppError } from "./http/errors.js";
 import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
 import { registerIdempotency } from "./http/idempotency.js";
 import { registerMetrics } from "./http/metrics.js";
+import { helmetHeaders, registerResponseHeaders } from "./http/security-headers.js";
 import { markRoutesPublic } from "./http/route-policy.js";
 import { ProblemSchema } from "./http/schema-helpers.js";
 import { registerValidation } from "./http/validation.js";
@@ -57,6 +57,8 @@ import { colourFeedRoutes } from "./modules/colour-feed/routes.js";
 import { reportRoutes } from "./modules/reports/routes.js";
 import { cockpitRoutes } from "./modules/cockpit/routes.js";
 import { openDataRoutes } from "./modules/open-data/routes.js";
+// — step 7: public cache invalidation —
+import { setInvalidationPublisher } from "./modules/public-cache/notify.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -85,7 +87,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     routerOptions: { maxParamLength: 1000 },
     // Router-level errors (bad URL, over-long parameter) get the same problem+json as every other error.
     frameworkErrors: (_error, request, reply) =>
-      sendProblem(request, reply, new AppError("validation_failed")),
+      sendProblem(request, reply.header("x-request-id", request.id), new AppError("validation_failed")),
     trustProxy: config.nodeEnv === "production",
     requestIdHeader: false,
     genReqId: (request) => {
@@ -98,16 +100,14 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   app.addHook("onRoute", (route) => {
     routeTable.push(route);
   });
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
 
   registerValidation(app);
   registerErrorHandler(app);
   app.addSchema(ProblemSchema);
 
   const secure = isSecureDeployment(config);
-  await app.register(helmet, {
+  // Helmet's headers, computed once and set by one synchronous hook with the request id (http/security-headers.ts).
+  const securityHeaders = await helmetHeaders({
     // HSTS and upgrade-insecure-requests only behind TLS: on plain HTTP they would break the site.
     hsts: secure,
     contentSecurityPolicy: {
@@ -122,6 +122,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       },
     },
   });
+  registerResponseHeaders(app, securityHeaders);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(rateLimit, {
@@ -158,9 +159,13 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerAuth(app, database.db, config);
   registerIdempotency(app, database.db);
   registerMetrics(app, () => database.poolStats());
+  // — step 7: public cache invalidation —
+  // On PostgreSQL every invalidation is also NOTIFYed through the primary (other nodes listen: cli.ts serve).
+  const stopPublishing = setInvalidationPublisher(database.kind === "postgres" ? database.db : null, app.log);
+  app.addHook("onClose", async () => stopPublishing());
   await app.register(healthRoutes(database.db));
   await app.register(accountRoutes(database.db, config));
-  await app.register(regionRoutes(database.db));
+  await app.register(regionRoutes(database.readDb));
   await app.register(entityRoutes(database.db));
   await app.register(fileRoutes(database.db, configuredFileStore(config)));
   const keyring = { passphrase: resolveSigningPassphrase(config, (message) => app.log.warn(message)) };
@@ -177,6 +182,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(
     complaintRoutes({
       db: database.db,
+      readDb: database.readDb,
       fileStore: configuredFileStore(config),
       keyring,
       closeWorkingDays: config.complaintCloseWorkingDays,
@@ -193,12 +199,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(volunteerRoutes(database.db));
   await app.register(rectificationRoutes(database.db));
   await app.register(selfCheckRoutes(database.db));
-  await app.register(listRoutes(database.db));
+  await app.register(listRoutes(database.db, database.readDb));
   // — step 5: credit (models, grading) —
   await app.register(creditModelRoutes());
   await app.register(gradingRoutes(database.db));
   // — step 5: supervision plans and draws —
-  await app.register(supervisionRoutes(database.db, keyring));
+  await app.register(supervisionRoutes(database.db, keyring, database.readDb));
   // — step 5: alerts —
   await app.register(alertRoutes(database.db));
   await app.register(samplingRoutes(database.db));
@@ -208,7 +214,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(dishonestyRoutes(database.db));
   await app.register(referralRoutes(database.db));
   // — step 9: commitments —
-  await app.register(commitmentRoutes(database.db));
+  await app.register(commitmentRoutes(database.db, database.readDb));
   // — step 9: devices, batches, trace codes —
   await app.register(traceRoutes(database.db, database.readDb, config));
   // — step 9: delivery platforms —

@@ -6,7 +6,7 @@
 //
 // Only the signature and the validity end are checked offline; revocation is checked online (status list).
 
-import { base64url, compactVerify, errors, importJWK, type JWK } from "jose";
+import { base64url, type JWK } from "jose";
 import type { CertificatePayload } from "./payload.js";
 
 /** The whole token, in bytes (it is ASCII), so that `{PUBLIC_BASE_URL}/v/{token}` stays a readable QR code. */
@@ -53,6 +53,7 @@ export interface PublicJwks {
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 const DAY_MS = 86_400_000;
 
 /** The calendar date of an instant in China Standard Time (UTC+8, no daylight saving since 1991). */
@@ -129,7 +130,7 @@ function isTokenClaims(value: unknown): value is TokenClaims {
 
 function parseClaims(bytes: Uint8Array): TokenClaims | null {
   try {
-    const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    const value: unknown = JSON.parse(UTF8.decode(bytes));
     return isTokenClaims(value) ? value : null;
   } catch {
     return null;
@@ -138,24 +139,32 @@ function parseClaims(bytes: Uint8Array): TokenClaims | null {
 
 function parseHeader(part: string): { alg: string; kid: string } | null {
   try {
-    const value: unknown = JSON.parse(
-      new TextDecoder("utf-8", { fatal: true }).decode(base64url.decode(part)),
-    );
-    if (typeof value !== "object" || value === null) return null;
-    const { alg, kid } = value as Record<string, unknown>;
+    const value: unknown = JSON.parse(UTF8.decode(decodeBase64url(part)));
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+    const { alg, kid, crit, b64 } = value as Record<string, unknown>;
+    // No extensions are understood: a critical one, or an unencoded payload (RFC 7797), is refused (as jose does).
+    if (crit !== undefined || b64 !== undefined) return null;
     return typeof alg === "string" && typeof kid === "string" ? { alg, kid } : null;
   } catch {
     return null;
   }
 }
 
-/** Each part decodes and re-encodes to itself: no second spelling of the same bytes (unused trailing bits set). */
-function isCanonicalBase64url(token: string): boolean {
-  try {
-    return token.split(".").every((part) => base64url.encode(base64url.decode(part)) === part);
-  } catch {
-    return false;
-  }
+const BASE64URL_VALUE = new Map(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].map((c, i) => [c, i]),
+);
+
+/**
+ * The part is the one spelling of its bytes: no length that cannot occur, and the bits of the last character
+ * beyond the data are zero (else two tokens would carry the same signature). Same answer as decoding and
+ * re-encoding, without either.
+ */
+function isCanonicalPart(part: string): boolean {
+  const rest = part.length % 4;
+  if (rest === 1) return false;
+  if (rest === 0) return true;
+  const last = BASE64URL_VALUE.get(part[part.length - 1] ?? "") ?? 1;
+  return (last & (rest === 2 ? 0b1111 : 0b11)) === 0;
 }
 
 /** The claims of a token without verifying anything (to show what a tampered token claims); null if unreadable. */
@@ -175,15 +184,73 @@ export function isPastValidTo(validTo: string, now: Date): boolean {
   return now.getTime() >= end;
 }
 
-const importedKeys = new WeakMap<JWK, Promise<CryptoKey | Uint8Array>>();
+/** Checks an Ed25519 signature over bytes with one public key. */
+type SignatureCheck = (
+  signature: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer>,
+) => boolean | Promise<boolean>;
 
-function importEd25519(jwk: JWK): Promise<CryptoKey | Uint8Array> {
-  let key = importedKeys.get(jwk);
-  if (!key) {
-    key = importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, TOKEN_ALGORITHM);
-    importedKeys.set(jwk, key);
+interface NodeCryptoSubset {
+  createPublicKey(options: { key: { kty: string; crv: string; x: string }; format: "jwk" }): unknown;
+  verify(algorithm: null, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
+}
+
+// On Node, its own crypto (reached at run time, so this module still loads in a browser with no node: import):
+// WebCrypto's verify is an asynchronous job costing about a third more than the synchronous call for a 64-byte
+// signature. Elsewhere, WebCrypto.
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.("node:crypto") as NodeCryptoSubset | undefined;
+
+// Node's Buffer decodes base64url natively; jose's decoder goes through atob, written in JS on Node 20.
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(text: string, encoding: "base64url"): Uint8Array<ArrayBuffer> } }
+).Buffer;
+
+function decodeBase64url(part: string): Uint8Array<ArrayBuffer> {
+  return NodeBuffer
+    ? NodeBuffer.from(part, "base64url")
+    : (base64url.decode(part) as Uint8Array<ArrayBuffer>);
+}
+
+const ED25519 = { name: "Ed25519" } as const;
+const ED25519_SIGNATURE_BYTES = 64;
+const ASCII = new TextEncoder();
+
+async function importSignatureCheck(x: string): Promise<SignatureCheck> {
+  const jwk = { kty: "OKP", crv: "Ed25519", x };
+  if (nodeCrypto) {
+    const key = nodeCrypto.createPublicKey({ key: jwk, format: "jwk" });
+    return (signature, data) => nodeCrypto.verify(null, data, key, signature);
   }
-  return key;
+  const key = await crypto.subtle.importKey("jwk", jwk, ED25519, false, ["verify"]);
+  return (signature, data) => crypto.subtle.verify(ED25519, key, signature, data);
+}
+
+// Imported keys by kid and public key bytes: a JWKS read afresh (a new object each time) still hits. A handful
+// of keys exist (one per rotation), so the map is only cleared if something floods it.
+const importedKeys = new Map<string, Promise<SignatureCheck>>();
+const readyKeys = new Map<string, SignatureCheck>();
+
+/** The check of a JWK, without a turn of the event loop once imported. */
+function importEd25519(jwk: JWK): SignatureCheck | Promise<SignatureCheck> {
+  const id = `${jwk.kid ?? ""}|${jwk.x ?? ""}`;
+  const ready = readyKeys.get(id);
+  if (ready) return ready;
+  let check = importedKeys.get(id);
+  if (!check) {
+    if (importedKeys.size >= 64) {
+      importedKeys.clear();
+      readyKeys.clear();
+    }
+    check = importSignatureCheck(jwk.x ?? "");
+    check.then(
+      (imported) => readyKeys.set(id, imported),
+      () => importedKeys.delete(id),
+    );
+    importedKeys.set(id, check);
+  }
+  return check;
 }
 
 /**
@@ -195,27 +262,41 @@ export async function verifyToken(
   jwks: PublicJwks,
   options: { now?: Date } = {},
 ): Promise<TokenVerification> {
-  if (token.length > 4 * MAX_TOKEN_BYTES || !COMPACT_JWS.test(token) || !isCanonicalBase64url(token))
+  // Not jose's compactVerify, which parses the header and decodes every part again: the header is parsed once
+  // here and the signature checked over the signing input's ASCII bytes (Node's crypto, or WebCrypto).
+  if (token.length > 4 * MAX_TOKEN_BYTES || !COMPACT_JWS.test(token))
     return { valid: false, reason: "malformed" };
-  const [headerPart] = token.split(".");
-  const header = parseHeader(headerPart ?? "");
+  const [headerPart = "", payloadPart = "", signaturePart = ""] = token.split(".");
+  if (!isCanonicalPart(headerPart) || !isCanonicalPart(payloadPart) || !isCanonicalPart(signaturePart))
+    return { valid: false, reason: "malformed" };
+  const header = parseHeader(headerPart);
   if (!header || header.alg !== TOKEN_ALGORITHM) return { valid: false, reason: "malformed" };
   const jwk = jwks.keys.find((k) => k.kid === header.kid && k.kty === "OKP" && k.crv === "Ed25519");
   if (!jwk) return { valid: false, reason: "unknown_key" };
-  let key: CryptoKey | Uint8Array;
+  let check: SignatureCheck;
   try {
-    key = await importEd25519(jwk);
+    const imported = importEd25519(jwk);
+    check = imported instanceof Promise ? await imported : imported;
   } catch {
     return { valid: false, reason: "unknown_key" };
   }
-  let payload: Uint8Array;
+  let payload: Uint8Array<ArrayBuffer>;
+  let signature: Uint8Array<ArrayBuffer>;
   try {
-    ({ payload } = await compactVerify(token, key, { algorithms: [TOKEN_ALGORITHM] }));
-  } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed)
-      return { valid: false, reason: "bad_signature" };
+    payload = decodeBase64url(payloadPart);
+    signature = decodeBase64url(signaturePart);
+  } catch {
     return { valid: false, reason: "malformed" };
   }
+  const signingInput = ASCII.encode(`${headerPart}.${payloadPart}`);
+  let verified: boolean;
+  try {
+    const result = signature.length === ED25519_SIGNATURE_BYTES && check(signature, signingInput);
+    verified = typeof result === "boolean" ? result : await result;
+  } catch {
+    verified = false;
+  }
+  if (!verified) return { valid: false, reason: "bad_signature" };
   const claims = parseClaims(payload);
   if (!claims) return { valid: false, reason: "malformed" };
   if (isPastValidTo(claims.e, options.now ?? new Date()))

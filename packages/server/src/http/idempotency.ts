@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from "fastify";
 import type { Database } from "../db/client.js";
 import { findStoredReply, storeReply } from "../modules/idempotency/repository.js";
 import { AppError } from "./errors.js";
@@ -21,9 +21,9 @@ const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  * Two identical requests racing each other may both run: the key is stored after the first finishes.
  */
 export function registerIdempotency(app: FastifyInstance, db: Database) {
-  app.addHook("preHandler", async (request, reply) => {
+  const replayStored: preHandlerAsyncHookHandler = async function (request, reply) {
     const key = request.headers["idempotency-key"];
-    if (!request.routeOptions.config.idempotent || typeof key !== "string") return;
+    if (typeof key !== "string") return;
     if (!KEY.test(key))
       throw new AppError("validation_failed", {
         "zh-CN": "Idempotency-Key 格式错误",
@@ -39,9 +39,9 @@ export function registerIdempotency(app: FastifyInstance, db: Database) {
       return reply.code(stored.statusCode).header("idempotent-replayed", "true").send(stored.body);
     }
     request.idempotency = { actorKey, key, requestHash };
-  });
+  };
 
-  app.addHook("onSend", async (request, reply, payload) => {
+  const storeFirst: onSendAsyncHookHandler = async function (request, reply, payload) {
     const pending = request.idempotency;
     if (!pending || reply.statusCode >= 300 || typeof payload !== "string") return payload;
     await storeReply(db, {
@@ -51,5 +51,18 @@ export function registerIdempotency(app: FastifyInstance, db: Database) {
       body: JSON.parse(payload),
     });
     return payload;
+  };
+
+  // Only on the routes that declare `idempotent: true`: every other request (the public reads above all) skips
+  // two asynchronous hooks.
+  app.addHook("onRoute", (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = [...toArray(route.preHandler), replayStored];
+    route.onSend = [...toArray(route.onSend), storeFirst];
   });
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }

@@ -2,7 +2,8 @@ export type Language = "zh-CN" | "en";
 
 /** Picks zh-CN or English from Accept-Language by quality; Chinese is the default. */
 export function pickLanguage(acceptLanguage: string | undefined): Language {
-  if (!acceptLanguage) return "zh-CN";
+  // Most phones send no English at all: nothing to rank then.
+  if (!acceptLanguage || !acceptLanguage.toLowerCase().includes("en")) return "zh-CN";
   const ranked = acceptLanguage
     .split(",")
     .map((part) => {

@@ -3,12 +3,13 @@ import { findBusinessById } from "../entities/repository.js";
 import type { LicenseHooks } from "../licensing/hooks.js";
 import { queueIssuanceNotices } from "../outbox/notifications.js";
 import { queueLicenseWebhooks } from "../partners/service.js";
-import { invalidateStore } from "../safety-code/cache.js";
+import { invalidateLicense } from "../public-cache/invalidation.js";
 import { issueCertificate, updateCertificateStatus, type CertificateDeps } from "./service.js";
 
 /**
  * A new licence version is signed, announced (三即时) and pushed to partners; a status change reaches the lists.
- * Either way this process's cached scan pages of the store are dropped (other nodes: within the 30 s TTL).
+ * Either way the licence's verification answer and the store's scan pages are dropped from this process's caches,
+ * and other nodes drop them when the transaction commits (NOTIFY, modules/public-cache).
  */
 export function createLicenseHooks(deps: CertificateDeps): LicenseHooks {
   return {
@@ -26,12 +27,12 @@ export function createLicenseHooks(deps: CertificateDeps): LicenseHooks {
         reason,
       });
       await queueLicenseWebhooks(tx, license, "license.version_issued");
-      invalidateStore(license.storeId);
+      await invalidateLicense(tx, license);
     },
     async statusChanged(tx: Queryable, license) {
       await updateCertificateStatus(tx, license.id, license.status);
       await queueLicenseWebhooks(tx, license, "license.status_changed");
-      invalidateStore(license.storeId);
+      await invalidateLicense(tx, license);
     },
   };
 }

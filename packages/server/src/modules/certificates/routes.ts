@@ -25,6 +25,7 @@ import * as repo from "./repository.js";
 import { encodeBitstring } from "./status-list.js";
 import { certificateStatus, verifyTokenOnline, verifyUrl, type CertificateDeps } from "./service.js";
 import { usageCounterFor } from "./usage.js";
+import { verificationCache, type CachedVerification } from "./verify-cache.js";
 
 const TokenParam = Type.String({ minLength: 10, maxLength: 1000, pattern: "^[A-Za-z0-9_.-]+$" });
 
@@ -62,6 +63,25 @@ function withEtag(request: FastifyRequest, reply: FastifyReply, body: string, ma
   return false;
 }
 
+/** The verification answer of a certificate row without checkedAt, as cached (verify-cache.ts). */
+function cacheableVerification(row: Parameters<typeof presentVerification>[0]): CachedVerification {
+  const status = certificateStatus(row);
+  const { checkedAt: _checkedAt, ...stable } = presentVerification(row, status, new Date());
+  const json = JSON.stringify(stable);
+  return {
+    licenseNo: row.certificate.licenseNumber,
+    json: json.slice(0, -1),
+    etag: `"${createHash("sha1").update(json).digest("base64url")}"`,
+    // A valid licence turns expired at the end of its last day in China (UTC+8); other states do not turn alone.
+    staleAt:
+      status === "valid"
+        ? Date.parse(`${row.license.validTo}T00:00:00+08:00`) + DAY_MS
+        : Number.POSITIVE_INFINITY,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
 /** `defaultColour` is the 食安码 colour of a store nothing else decides (DEFAULT_SAFETY_COLOUR), for the in-shop board. */
 export function certificateRoutes(
   db: Database,
@@ -87,14 +107,24 @@ export function certificateRoutes(
         },
       },
       async (request, reply) => {
-        const row = await repo.findCurrentCertificate(readDb, request.params.licenseNo);
-        if (!row) throw new AppError("not_found");
-        usage.count(row.certificate.licenseNumber, "verification", "api");
-        const now = new Date();
-        const view = presentVerification(row, certificateStatus(row), now);
-        const { checkedAt: _checkedAt, ...stable } = view;
-        if (withEtag(request, reply, JSON.stringify(stable), 10)) return reply;
-        return view;
+        const now = Date.now();
+        const { licenseNo } = request.params;
+        let answer = verificationCache.get(licenseNo);
+        if (!answer || answer.staleAt <= now) {
+          const readAt = verificationCache.generation;
+          const row = await repo.findCurrentCertificate(readDb, licenseNo);
+          if (!row) throw new AppError("not_found");
+          answer = cacheableVerification(row);
+          verificationCache.set(licenseNo, answer, "", readAt);
+        }
+        usage.count(answer.licenseNo, "verification", "api");
+        const raw = reply as FastifyReply;
+        raw.header("etag", answer.etag).header("cache-control", "public, max-age=10");
+        if (request.headers["if-none-match"] === answer.etag) return raw.code(304).send();
+        // Already JSON in the schema's shape (VerificationView): sent as is, only checkedAt is new.
+        return raw
+          .type("application/json; charset=utf-8")
+          .send(`${answer.json},"checkedAt":"${new Date(now).toISOString()}"}`);
       },
     );
 

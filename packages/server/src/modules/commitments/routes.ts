@@ -25,7 +25,8 @@ import * as commitments from "./service.js";
 
 const errors = { ...problemResponses, 409: ProblemSchema };
 
-export function commitmentRoutes(db: Database) {
+/** `readDb` serves the public letter, like the scan page that shows it (a replica when DATABASE_READ_URL is set). */
+export function commitmentRoutes(db: Database, readDb: Database = db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -115,9 +116,9 @@ export function commitmentRoutes(db: Database) {
       },
       async (request) => {
         const code = normalizeSafetyCode(request.params.code);
-        const storeId = code ? await findStoreIdByCode(db, code) : null;
+        const storeId = code ? await findStoreIdByCode(readDb, code) : null;
         if (!storeId) throw new AppError("not_found");
-        const letter = await commitments.currentLetter(db, storeId);
+        const letter = await commitments.currentLetter(readDb, storeId);
         return { letter: letter ? presentPublicLetter(letter) : null };
       },
     );

@@ -33,6 +33,11 @@ import { readComplaintSubmission } from "./submission.js";
 
 export interface ComplaintRouteOptions {
   db: Database;
+  /**
+   * The complaint form's store lookup (a replica when DATABASE_READ_URL is set). Tracking stays on `db`: the
+   * complainant opens the tracking link right after filing and must see the complaint (read your own write).
+   */
+  readDb?: Database;
   fileStore: FileStore;
   keyring: Keyring;
   /** COMPLAINT_CLOSE_WORKING_DAYS */
@@ -154,7 +159,7 @@ export function complaintRoutes(options: ComplaintRouteOptions) {
       },
       async (request, reply) => {
         const language = pageLanguage(request);
-        const store = await findStoreBySafetyCode(db, request.params.code);
+        const store = await findStoreBySafetyCode(options.readDb ?? db, request.params.code);
         if (!store) throw new AppError("not_found");
         reply.header("cache-control", "no-store").type("text/html; charset=utf-8");
         return renderComplaintForm({ code: request.params.code, storeName: store.name, language });

@@ -25,7 +25,8 @@ import * as lists from "./service.js";
 const errors = { ...problemResponses, 409: ProblemSchema };
 const publicErrors = { 400: ProblemSchema, 429: ProblemSchema };
 
-export function listRoutes(db: Database) {
+/** `readDb` serves the public 红黑榜 (a replica when DATABASE_READ_URL is set); officers and writes use `db`. */
+export function listRoutes(db: Database, readDb: Database = db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -87,7 +88,7 @@ export function listRoutes(db: Database) {
         },
       },
       async (request) => ({
-        items: (await lists.listPublicEntries(db, request.query)).map(presentPublicEntry),
+        items: (await lists.listPublicEntries(readDb, request.query)).map(presentPublicEntry),
       }),
     );
 
@@ -103,7 +104,7 @@ export function listRoutes(db: Database) {
         },
       },
       async (request, reply) => {
-        const entries = (await lists.listPublicEntries(db, request.query)).map(presentPublicEntry);
+        const entries = (await lists.listPublicEntries(readDb, request.query)).map(presentPublicEntry);
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", 'attachment; filename="shian-lists.csv"')

@@ -13,6 +13,7 @@ const RegionView = Type.Object({
   level: Type.String(),
 });
 
+/** `db` may be the read handle (a replica): the divisions are reference data that only migrations write. */
 export function regionRoutes(db: Database) {
   return async function routes(fastify: FastifyInstance) {
     fastify.withTypeProvider<TypeBoxTypeProvider>().get(

@@ -31,7 +31,7 @@ function pageLanguage(request: FastifyRequest, lang: string | undefined): Langua
   return pickLanguage(request.headers["accept-language"]);
 }
 
-function sendHtml(reply: FastifyReply, status: number, body: string) {
+function sendHtml(reply: FastifyReply, status: number, body: string | Buffer) {
   return reply.code(status).type("text/html; charset=utf-8").send(body);
 }
 
@@ -98,7 +98,7 @@ export function safetyCodeRoutes(db: Database, readDb: Database, config: Config)
           .header("cache-control", firstVisit ? "private, max-age=30" : "public, max-age=30")
           .header("vary", "accept-language, cookie");
         if (request.headers["if-none-match"] === rendered.etag) return reply.code(304).send();
-        return sendHtml(reply, 200, rendered.html);
+        return sendHtml(reply, 200, rendered.body);
       },
     );
 

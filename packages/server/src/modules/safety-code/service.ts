@@ -155,11 +155,13 @@ export async function scanPage(
   const key = `${code}|${language}`;
   const cached = scanPageCache.get(key);
   if (cached) return cached;
+  // An invalidation landing while we read may mean we read the old state: then serve it but do not keep it.
+  const readAt = scanPageCache.generation;
   const view = await loadScanView(db, deps, code);
   if (!view) return null;
-  const html = renderScanPage(view, language);
-  const rendered = { html, etag: `"${createHash("sha1").update(html).digest("base64url")}"` };
-  scanPageCache.set(key, rendered, view.storeId);
+  const body = Buffer.from(renderScanPage(view, language));
+  const rendered = { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  scanPageCache.set(key, rendered, view.storeId, readAt);
   return rendered;
 }
 

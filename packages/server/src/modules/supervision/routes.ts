@@ -35,7 +35,8 @@ import * as supervision from "./service.js";
 const errors = { ...problemResponses, 409: ProblemSchema };
 const publicErrors = { 400: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
-export function supervisionRoutes(db: Database, keyring: Keyring) {
+/** `readDb` serves the public commitments and draws (a replica when DATABASE_READ_URL is set). */
+export function supervisionRoutes(db: Database, keyring: Keyring, readDb: Database = db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -78,7 +79,7 @@ export function supervisionRoutes(db: Database, keyring: Keyring) {
         },
       },
       async (request) => ({
-        items: (await supervision.listPublicCommitments(db, request.query)).map(presentCommitment),
+        items: (await supervision.listPublicCommitments(readDb, request.query)).map(presentCommitment),
       }),
     );
 
@@ -174,7 +175,7 @@ export function supervisionRoutes(db: Database, keyring: Keyring) {
           response: { 200: PublicDraw, ...publicErrors },
         },
       },
-      async (request) => presentPublicDraw(await supervision.findPublicDraw(db, request.params.id)),
+      async (request) => presentPublicDraw(await supervision.findPublicDraw(readDb, request.params.id)),
     );
   };
 }
