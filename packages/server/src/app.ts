@@ -58,6 +58,7 @@ import { reportRoutes } from "./modules/reports/routes.js";
 import { cockpitRoutes } from "./modules/cockpit/routes.js";
 import { openDataRoutes } from "./modules/open-data/routes.js";
 // — step 7: public cache invalidation —
+import { startPublicCacheListener } from "./modules/public-cache/listener.js";
 import { setInvalidationPublisher } from "./modules/public-cache/notify.js";
 
 declare module "fastify" {
@@ -160,9 +161,13 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerIdempotency(app, database.db);
   registerMetrics(app, () => database.poolStats());
   // — step 7: public cache invalidation —
-  // On PostgreSQL every invalidation is also NOTIFYed through the primary (other nodes listen: cli.ts serve).
+  // On PostgreSQL every invalidation is also NOTIFYed through the primary, and every app listens there.
   const stopPublishing = setInvalidationPublisher(database.kind === "postgres" ? database.db : null, app.log);
-  app.addHook("onClose", async () => stopPublishing());
+  const stopListening = await startPublicCacheListener(config, database, app.log);
+  app.addHook("onClose", async () => {
+    stopPublishing();
+    await stopListening();
+  });
   await app.register(healthRoutes(database.db));
   await app.register(accountRoutes(database.db, config));
   await app.register(regionRoutes(database.readDb));

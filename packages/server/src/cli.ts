@@ -34,9 +34,6 @@ import { registerReportCommands } from "./modules/reports/cli-commands.js";
 import { startReportJob } from "./modules/reports/job.js";
 import { registerOpenDataCommands } from "./modules/open-data/cli-commands.js";
 import { startOpenDataJob } from "./modules/open-data/job.js";
-// — step 7: public cache invalidation —
-import { applyInvalidation, dropAllPublicCaches } from "./modules/public-cache/invalidation.js";
-import { startInvalidationListener } from "./modules/public-cache/notify.js";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -142,20 +139,7 @@ async function serve(flags: DemoFlags) {
     },
     app.log,
   );
-  // — step 7: public cache invalidation —
-  // One LISTEN connection per process on the primary; serving starts once it listens (else a change made on
-  // another node before that would stay cached here until the TTL).
-  const cacheListener = config.databaseUrl
-    ? startInvalidationListener({
-        connectionString: config.databaseUrl,
-        onInvalidation: applyInvalidation,
-        onListening: dropAllPublicCaches,
-        log: app.log,
-      })
-    : null;
-  await cacheListener?.ready;
   const shutdown = async () => {
-    await cacheListener?.stop();
     await stopOutbox();
     clearInterval(escalation);
     await stopEscalation();
