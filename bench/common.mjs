@@ -180,8 +180,7 @@ export function serveEnv(port, extra = {}) {
     NODE_ENV: "test",
     PUBLIC_RATE_LIMIT: "1000000",
     SIGNING_KEY_PASSPHRASE: BENCH_PASSPHRASE,
-    ALERT_INTERVAL_SECONDS: "86400",
-    COLOUR_FEED_INTERVAL_SECONDS: "86400",
+    JOBS: "off",
     ...extra,
   };
 }

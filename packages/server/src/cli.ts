@@ -17,23 +17,13 @@ import { registerKeyCommands } from "./modules/keys/cli-commands.js";
 import { registerDrawCommands } from "./modules/supervision/cli-commands.js";
 import { DEMO_PASSWORD, seedDemo } from "./modules/demo/seed-demo.js";
 import { BulkSeedError, seedBulk } from "./modules/bulk-seed/seed-bulk.js";
-import { openSecret } from "./modules/keys/secret-box.js";
-import { createAdapters } from "./modules/outbox/adapters.js";
-import { startOutboxWorker } from "./modules/outbox/worker.js";
-import { escalateOverdueRectifications } from "./modules/rectifications/service.js";
-import { startComplaintEscalation } from "./modules/complaints/escalation.js";
 import { registerAlertCommands } from "./modules/alerts/cli-commands.js";
-import { startAlertJob } from "./modules/alerts/evaluate.js";
-import { startColourFeedJob } from "./modules/colour-feed/job.js";
 import { registerCreditCommands } from "./modules/credit/cli-command.js";
 import { registerDeviceCommands } from "./modules/trace/cli-commands.js";
-import { startGradingScheduler } from "./modules/credit/scheduler.js";
-import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { openMigratedDatabase } from "./runtime.js";
+import { startBackgroundJobs } from "./jobs.js";
 import { registerReportCommands } from "./modules/reports/cli-commands.js";
-import { startReportJob } from "./modules/reports/job.js";
 import { registerOpenDataCommands } from "./modules/open-data/cli-commands.js";
-import { startOpenDataJob } from "./modules/open-data/job.js";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -106,49 +96,10 @@ async function serve(flags: DemoFlags) {
   }
   if (flags.demo) await seedDemoIfEmpty(database, config, flags);
   const app = await buildApp(config, database);
-  const keyring = { passphrase: resolveSigningPassphrase(config) };
-  const adapters = createAdapters({
-    smsGatewayUrl: config.smsGatewayUrl,
-    allowPrivateWebhooks: config.allowPrivateWebhooks,
-    decryptSecret: (sealed) => openSecret(keyring, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
-    log: app.log,
-  });
-  const stopOutbox = startOutboxWorker(database.db, adapters, app.log);
-  const escalation = setInterval(
-    () => void escalateOverdueRectifications(database.db).catch((e: unknown) => app.log.error(e)),
-    60_000,
-  );
-  const stopEscalation = startComplaintEscalation(database.db, app.log);
-  const stopAlerts = startAlertJob(database.db, app.log, config.alertIntervalSeconds * 1000);
-  const stopColourFeed = startColourFeedJob(
-    database.db,
-    config.defaultSafetyColour,
-    app.log,
-    config.colourFeedIntervalSeconds * 1000,
-  );
-  // Monthly grading: in-process schedule instead of pg-boss cron (docs/grading.md, docs/architecture.md).
-  const stopGrading = startGradingScheduler(database.db, app.log);
-  // — step 6: report and open-data jobs —
-  const stopReports = startReportJob({ db: database.db, fileStore: configuredFileStore(config) }, app.log);
-  const stopOpenData = startOpenDataJob(
-    database.db,
-    {
-      fileStore: configuredFileStore(config),
-      publicBaseUrl: config.publicBaseUrl,
-      defaultColour: config.defaultSafetyColour,
-    },
-    app.log,
-  );
+  // JOBS=off: a node that only serves (behind a load balancer, or a benchmark); another node runs the jobs.
+  const stopJobs = config.jobs ? startBackgroundJobs(config, database, app.log) : async () => {};
   const shutdown = async () => {
-    await stopOutbox();
-    clearInterval(escalation);
-    await stopEscalation();
-    await stopAlerts();
-    await stopColourFeed();
-    await stopGrading();
-    // — step 6: stop report and open-data jobs —
-    await stopReports();
-    await stopOpenData();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

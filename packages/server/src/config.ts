@@ -29,6 +29,8 @@ export interface Config {
   /** Seconds between two runs of the alert rules in `serve` (预警: a red alert opens within one cycle). */
   alertIntervalSeconds: number;
   colourFeedIntervalSeconds: number;
+  /** JOBS=off: this node serves HTTP only; background jobs run on other nodes. */
+  jobs: boolean;
 }
 
 export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     complaintRateLimit: readInteger(env, "COMPLAINT_RATE_LIMIT", 5, 1, 1_000_000),
     alertIntervalSeconds: readInteger(env, "ALERT_INTERVAL_SECONDS", 60, 1, 86_400),
     colourFeedIntervalSeconds: readInteger(env, "COLOUR_FEED_INTERVAL_SECONDS", 60, 1, 86_400),
+    jobs: readChoice(env, "JOBS", ["on", "off"], "on") === "on",
   };
 }
 
