@@ -1,5 +1,4 @@
 import { DEFAULT_ALERT_RULES, RED_ALERT_DUE_HOURS, chinaDate, type AlertRule } from "@shian/domain";
-import type { FastifyBaseLogger } from "fastify";
 import type { Database, Queryable } from "../../db/client.js";
 import { SYSTEM_CONTEXT, type RequestContext } from "../accounts/actor.js";
 import { recordAudit } from "../audit/service.js";
@@ -87,23 +86,4 @@ export async function evaluateAlerts(db: Database, options: EvaluateOptions = {}
     summary.push({ rule: rule.code, severity: rule.severity, opened: opened.length });
   }
   return summary;
-}
-
-/** Runs the alert job every interval in the server process; returns a stop function. */
-export function startAlertJob(db: Database, log: FastifyBaseLogger, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running
-      .then(() => evaluateAlerts(db))
-      .then((summary) => {
-        const opened = summary.filter((entry) => entry.opened > 0);
-        if (opened.length > 0) log.info({ opened }, "alerts opened");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "alert job failed"));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

@@ -1,5 +1,4 @@
 import { chinaDate } from "@shian/domain";
-import type { FastifyBaseLogger } from "fastify";
 import type { SafetyColour } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { SYSTEM_CONTEXT, type RequestContext } from "../accounts/actor.js";
@@ -39,27 +38,4 @@ export async function runColourFeed(
     }
     return summary;
   });
-}
-
-/** Runs the colour feed every interval in the server process; returns a stop function. */
-export function startColourFeedJob(
-  db: Database,
-  defaultColour: SafetyColour,
-  log: FastifyBaseLogger,
-  intervalMs: number,
-): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running
-      .then(() => runColourFeed(db, defaultColour))
-      .then((summary) => {
-        if (summary.changed > 0) log.info(summary, "store colours changed");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "colour feed job failed"));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

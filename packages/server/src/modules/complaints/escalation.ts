@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../../db/client.js";
 import { SYSTEM_CONTEXT } from "../accounts/actor.js";
 import { recordAudit } from "../audit/service.js";
@@ -32,25 +31,4 @@ export async function escalateOverdueComplaints(db: Database, now: Date): Promis
     total += escalated;
     if (escalated < BATCH) return total;
   }
-}
-
-/** Runs the escalation every minute in the server process; returns a stop function. */
-export function startComplaintEscalation(
-  db: Database,
-  log: FastifyBaseLogger,
-  intervalMs = 60_000,
-): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = escalateOverdueComplaints(db, new Date())
-      .then((count) => {
-        if (count > 0) log.info({ count }, "escalated overdue complaints");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "complaint escalation failed"));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

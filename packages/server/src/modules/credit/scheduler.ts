@@ -3,7 +3,6 @@
 // idempotent and resumable, so a restart, a second node or a tick during a run does no harm (chunks lock the run).
 
 import { CREDIT_MODELS } from "@shian/domain";
-import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../../db/client.js";
 import { isFinal, runGrading } from "./grading.js";
 import { findRun } from "./grading-repository.js";
@@ -26,33 +25,4 @@ export async function gradePreviousMonth(
     ran.push(model.id);
   }
   return ran;
-}
-
-/** Starts the schedule; the returned stop function ends it after the chunk in progress. */
-export function startGradingScheduler(
-  db: Database,
-  log: FastifyBaseLogger,
-  intervalMs = SCHEDULE_INTERVAL_MS,
-): () => Promise<void> {
-  const stopping = new AbortController();
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return; // a long run spans ticks: the next tick after it checks again
-    running = gradePreviousMonth(db, new Date(), stopping.signal)
-      .then((models) => {
-        if (models.length > 0) log.info({ models }, "monthly grading finished");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "monthly grading failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    stopping.abort();
-    await running;
-  };
 }

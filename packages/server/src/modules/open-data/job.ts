@@ -43,28 +43,3 @@ export async function rebuildIfDue(
   log.info({ regions: built.length }, "LIVES open-data feeds rebuilt");
   return built.length;
 }
-
-/** Starts the hourly check; the returned stop function waits for a build in progress. */
-export function startOpenDataJob(
-  db: Database,
-  deps: BuildDeps,
-  log: FastifyBaseLogger,
-  intervalMs = OPEN_DATA_CHECK_INTERVAL_MS,
-): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = rebuildIfDue(db, deps, log)
-      .catch((error: unknown) => log.error({ err: error }, "open-data job failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}

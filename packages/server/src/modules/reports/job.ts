@@ -3,7 +3,6 @@
 // skipped, so a second run (or a second server) adds nothing; two servers racing on one report both write the
 // same row (unique kind + period + region) and the later files win.
 
-import type { FastifyBaseLogger } from "fastify";
 import { chinaDate } from "@shian/domain";
 import { SYSTEM_CONTEXT } from "../accounts/actor.js";
 import { lastMonth } from "./period.js";
@@ -46,33 +45,4 @@ export async function runReportJob(
     generated.push(`${request.kind} ${request.period} ${request.regionCode}`);
   }
   return generated;
-}
-
-/** Starts the hourly check; the returned stop function waits for the report in progress. */
-export function startReportJob(
-  deps: ReportDeps,
-  log: FastifyBaseLogger,
-  intervalMs = REPORT_JOB_INTERVAL_MS,
-): () => Promise<void> {
-  const stopping = new AbortController();
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runReportJob(deps, new Date(), stopping.signal)
-      .then((generated) => {
-        if (generated.length > 0) log.info({ reports: generated }, "statistics reports generated");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "statistics report job failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    stopping.abort();
-    await running;
-  };
 }
