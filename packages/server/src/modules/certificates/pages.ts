@@ -1,3 +1,4 @@
+import { PUBLIC_LABELS } from "../../http/public-labels.js";
 import {
   BUSINESS_FORM_NAMES,
   BUSINESS_SUBTYPE_NAMES,
@@ -176,46 +177,22 @@ export function renderVerificationPage(
 
 const BOARD_TEXT = {
   "zh-CN": {
-    colours: {
-      green: "绿码 · 食品安全状况良好",
-      yellow: "黄码 · 食品安全状况一般",
-      red: "红码 · 食品安全状况较差",
-    },
+    colours: PUBLIC_LABELS["zh-CN"].colours,
     code: "食安码",
     grade: "等级",
     lastInspection: "最近一次检查",
     noInspection: "暂无检查记录",
-    kinds: {
-      routine: "日常检查",
-      random_draw: "双随机抽查",
-      complaint: "投诉核查",
-      alert_follow_up: "预警核查",
-      commitment_follow_up: "告知承诺核查",
-      volunteer_patrol: "社会监督员巡查",
-      online_patrol: "网络巡查",
-    } as Record<string, string>,
-    outcomes: { pass: "符合", rectify: "限期整改", fail: "不符合" } as Record<string, string>,
+    kinds: PUBLIC_LABELS["zh-CN"].inspectionKinds,
+    outcomes: PUBLIC_LABELS["zh-CN"].inspectionOutcomes,
   },
   en: {
-    colours: {
-      green: "Green · good food safety",
-      yellow: "Yellow · fair food safety",
-      red: "Red · poor food safety",
-    },
+    colours: PUBLIC_LABELS.en.colours,
     code: "Food safety code",
     grade: "Grade",
     lastInspection: "Last inspection",
     noInspection: "No inspections yet",
-    kinds: {
-      routine: "Routine",
-      random_draw: "Random draw",
-      complaint: "Complaint follow-up",
-      alert_follow_up: "Alert follow-up",
-      commitment_follow_up: "Commitment follow-up",
-      volunteer_patrol: "Volunteer patrol",
-      online_patrol: "Online patrol",
-    } as Record<string, string>,
-    outcomes: { pass: "Pass", rectify: "Rectify", fail: "Fail" } as Record<string, string>,
+    kinds: PUBLIC_LABELS.en.inspectionKinds,
+    outcomes: PUBLIC_LABELS.en.inspectionOutcomes,
   },
 };
 

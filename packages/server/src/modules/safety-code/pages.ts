@@ -1,3 +1,4 @@
+import { PUBLIC_LABELS } from "../../http/public-labels.js";
 import {
   BUSINESS_FORM_NAMES,
   BUSINESS_SUBTYPE_NAMES,
@@ -12,11 +13,7 @@ import type { ScanView } from "./service.js";
 const TEXT = {
   "zh-CN": {
     title: "食安码",
-    colours: {
-      green: "绿码 · 食品安全状况良好",
-      yellow: "黄码 · 食品安全状况一般",
-      red: "红码 · 食品安全状况较差",
-    },
+    colours: PUBLIC_LABELS["zh-CN"].colours,
     noLicence: "无有效许可证",
     redAlert: "存在未办结的红色预警，监管部门正在 24 小时内闭环处置",
     licence: "许可证",
@@ -38,16 +35,8 @@ const TEXT = {
     notGraded: "尚未评级",
     inspections: "检查记录",
     noInspections: "暂无检查记录",
-    kinds: {
-      routine: "日常检查",
-      random_draw: "双随机抽查",
-      complaint: "投诉核查",
-      alert_follow_up: "预警核查",
-      commitment_follow_up: "告知承诺核查",
-      volunteer_patrol: "社会监督员巡查",
-      online_patrol: "网络巡查",
-    } as Record<string, string>,
-    outcomes: { pass: "符合", rectify: "限期整改", fail: "不符合" } as Record<string, string>,
+    kinds: PUBLIC_LABELS["zh-CN"].inspectionKinds,
+    outcomes: PUBLIC_LABELS["zh-CN"].inspectionOutcomes,
     rectification: "整改",
     rectStatuses: { open: "整改中", replied: "已回复", closed: "已完成", reopened: "重新整改" } as Record<
       string,
@@ -78,11 +67,7 @@ const TEXT = {
   },
   en: {
     title: "Food safety code",
-    colours: {
-      green: "Green · good food safety",
-      yellow: "Yellow · fair food safety",
-      red: "Red · poor food safety",
-    },
+    colours: PUBLIC_LABELS.en.colours,
     noLicence: "No valid licence",
     redAlert: "An open red alert: the bureau is dealing with it within 24 hours",
     licence: "Licence",
@@ -104,16 +89,8 @@ const TEXT = {
     notGraded: "Not graded yet",
     inspections: "Inspections",
     noInspections: "No inspections yet",
-    kinds: {
-      routine: "Routine",
-      random_draw: "Random draw",
-      complaint: "Complaint follow-up",
-      alert_follow_up: "Alert follow-up",
-      commitment_follow_up: "Commitment follow-up",
-      volunteer_patrol: "Volunteer patrol",
-      online_patrol: "Online patrol",
-    } as Record<string, string>,
-    outcomes: { pass: "Pass", rectify: "Rectify", fail: "Fail" } as Record<string, string>,
+    kinds: PUBLIC_LABELS.en.inspectionKinds,
+    outcomes: PUBLIC_LABELS.en.inspectionOutcomes,
     rectification: "Rectification",
     rectStatuses: { open: "Open", replied: "Replied", closed: "Done", reopened: "Reopened" } as Record<
       string,

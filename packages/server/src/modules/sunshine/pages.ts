@@ -1,4 +1,5 @@
 import { html, page, raw, type Html } from "../../http/html.js";
+import { PUBLIC_LABELS } from "../../http/public-labels.js";
 import type { Language } from "../../http/language.js";
 import type { SafetyColour } from "../../config.js";
 import { commitmentCard } from "../safety-code/pages.js";
@@ -10,11 +11,7 @@ export const SCREEN_REFRESH_SECONDS = 60;
 const TEXT = {
   "zh-CN": {
     title: "阳光电子屏",
-    colours: {
-      green: "绿码 · 食品安全状况良好",
-      yellow: "黄码 · 食品安全状况一般",
-      red: "红码 · 食品安全状况较差",
-    },
+    colours: PUBLIC_LABELS["zh-CN"].colours,
     redAlert: "存在未办结的红色预警，监管部门正在处置",
     grade: (grade: string) => `信用等级 ${grade}`,
     licence: "许可证",
@@ -32,11 +29,7 @@ const TEXT = {
   },
   en: {
     title: "Sunshine screen",
-    colours: {
-      green: "Green · good food safety",
-      yellow: "Yellow · fair food safety",
-      red: "Red · poor food safety",
-    },
+    colours: PUBLIC_LABELS.en.colours,
     redAlert: "An open red alert: the bureau is dealing with it",
     grade: (grade: string) => `Grade ${grade}`,
     licence: "Licence",
