@@ -683,6 +683,8 @@ export const rectifications = pgTable(
   (t) => [
     index("rectifications_store_idx").on(t.storeId),
     index("rectifications_region_idx").on(t.regionCode, t.status),
+    // The scan page lists each inspection's rectifications: without it, a sequential scan per page (step 7 bench).
+    index("rectifications_inspection_idx").on(t.inspectionId),
   ],
 );
 

@@ -1,7 +1,7 @@
 // Every query of the statistics reports: one aggregate per figure, all limited to a region prefix and a
 // China-calendar range (docs/reports.md names the source of each figure).
 
-import { and, desc, eq, gte, inArray, like, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.js";
 import {
@@ -53,26 +53,10 @@ export function countLicenceVersionsByReason(db: Queryable, scope: Scope): Promi
     .groupBy(licenseVersions.reason);
 }
 
-/** New licences of the period by licence type (JY, SC). */
-export function countNewLicencesByType(db: Queryable, scope: Scope): Promise<Count[]> {
+/** New licences of the period counted by `key`, an expression over the licence and its store. */
+function countNewLicencesBy(db: Queryable, scope: Scope, key: SQL<string> | AnyPgColumn): Promise<Count[]> {
   return db
-    .select({ key: licenses.type, n })
-    .from(licenseVersions)
-    .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
-    .where(
-      and(
-        eq(licenseVersions.reason, "new"),
-        within(licenses.regionCode, scope.prefix),
-        inRange(licenseVersions.issuedAt, scope),
-      ),
-    )
-    .groupBy(licenses.type);
-}
-
-/** New licences of the period by the store's business form (业态). */
-export function countNewLicencesByForm(db: Queryable, scope: Scope): Promise<Count[]> {
-  return db
-    .select({ key: stores.businessForm, n })
+    .select({ key: sql<string>`${key}`, n })
     .from(licenseVersions)
     .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
     .innerJoin(stores, eq(stores.id, licenses.storeId))
@@ -83,25 +67,24 @@ export function countNewLicencesByForm(db: Queryable, scope: Scope): Promise<Cou
         inRange(licenseVersions.issuedAt, scope),
       ),
     )
-    .groupBy(stores.businessForm);
+    .groupBy(sql`1`);
 }
 
+/** New licences of the period by licence type (JY, SC). */
+export const countNewLicencesByType = (db: Queryable, scope: Scope) =>
+  countNewLicencesBy(db, scope, licenses.type);
+
+/** New licences of the period by the store's business form (业态). */
+export const countNewLicencesByForm = (db: Queryable, scope: Scope) =>
+  countNewLicencesBy(db, scope, stores.businessForm);
+
 /** New licences per China month of the period ("YYYY-MM|JY"), for the chart. */
-export async function countNewLicencesByMonthAndType(db: Queryable, scope: Scope): Promise<Count[]> {
-  const month = chinaMonth(licenseVersions.issuedAt);
-  return db
-    .select({ key: sql<string>`${month} || '|' || ${licenses.type}`, n })
-    .from(licenseVersions)
-    .innerJoin(licenses, eq(licenses.id, licenseVersions.licenseId))
-    .where(
-      and(
-        eq(licenseVersions.reason, "new"),
-        within(licenses.regionCode, scope.prefix),
-        inRange(licenseVersions.issuedAt, scope),
-      ),
-    )
-    .groupBy(month, licenses.type);
-}
+export const countNewLicencesByMonthAndType = (db: Queryable, scope: Scope) =>
+  countNewLicencesBy(
+    db,
+    scope,
+    sql<string>`${chinaMonth(licenseVersions.issuedAt)} || '|' || ${licenses.type}`,
+  );
 
 /** Cancellations (注销): approved cancellation applications decided in the period. */
 export async function countCancellations(db: Queryable, scope: Scope): Promise<number> {

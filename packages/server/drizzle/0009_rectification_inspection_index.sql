@@ -1,0 +1,1 @@
+CREATE INDEX "rectifications_inspection_idx" ON "rectifications" USING btree ("inspection_id");
