@@ -1289,6 +1289,9 @@ export const kitchenFeeds = pgTable(
       .references(() => stores.id),
     name: text("name").notNull(),
     hlsUrl: text("hls_url"),
+    /** SHA-256 (hex) of the key a camera or the store's system presents to upload snapshots (step 10). */
+    snapshotKeyHash: varchar("snapshot_key_hash", { length: 64 }).unique(),
+    createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("kitchen_feeds_store_idx").on(t.storeId)],
@@ -1349,6 +1352,94 @@ export const openDataFeeds = pgTable("open_data_feeds", {
   counts: jsonb("counts").$type<Record<string, number>>().notNull(),
   builtAt: timestamp("built_at", { withTimezone: true }).notNull(),
 });
+
+// — step 10: online patrols and smart-kitchen events (互联网+明厨亮灶) —
+
+/** A kitchen snapshot (JPEG, EXIF stripped) kept in the snapshot store until `expiresAt`, then deleted by a job. */
+export const kitchenSnapshots = pgTable(
+  "kitchen_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    feedId: uuid("feed_id").references(() => kitchenFeeds.id),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    /** SHA-256 (hex) of the stored, EXIF-stripped bytes. */
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    bytes: integer("bytes").notNull(),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("kitchen_snapshots_store_taken_idx").on(t.storeId, t.takenAt),
+    index("kitchen_snapshots_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export const KITCHEN_EVENT_TYPES = [
+  "no_hat",
+  "no_mask",
+  "no_uniform",
+  "smoking",
+  "phone_use",
+  "rodent",
+  "temperature_out_of_range",
+  "other",
+] as const;
+
+/** An AI camera or IoT sensor of a store's kitchen; it authenticates with a device key (only its hash is kept). */
+export const kitchenDevices = pgTable(
+  "kitchen_devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    kind: text("kind", { enum: ["ai_camera", "iot_sensor"] }).notNull(),
+    name: text("name").notNull(),
+    keyHash: varchar("key_hash", { length: 64 }).notNull().unique(),
+    status: text("status", { enum: ["active", "revoked"] }).notNull(),
+    registeredBy: uuid("registered_by").references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+  },
+  (t) => [index("kitchen_devices_store_idx").on(t.storeId)],
+);
+
+/** 智慧监管 event from a device; one row per (device, event id), so a replayed event changes nothing. */
+export const kitchenEvents = pgTable(
+  "kitchen_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => kitchenDevices.id),
+    /** The device's own id for the event (idempotency key). */
+    eventId: text("event_id").notNull(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    type: text("type", { enum: KITCHEN_EVENT_TYPES }).notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    confidence: doublePrecision("confidence"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    snapshotId: uuid("snapshot_id").references(() => kitchenSnapshots.id, { onDelete: "set null" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The business's response in the portal (说明/整改情况). */
+    response: text("response"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    respondedBy: uuid("responded_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("kitchen_events_device_event_idx").on(t.deviceId, t.eventId),
+    index("kitchen_events_store_at_idx").on(t.storeId, t.at),
+    index("kitchen_events_at_idx").on(t.at),
+  ],
+);
 
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
@@ -1441,5 +1532,8 @@ export const schema = {
   checklistEvaluations,
   sanctionProposals,
   kitchenFeeds,
+  kitchenSnapshots,
+  kitchenDevices,
+  kitchenEvents,
   auditLog,
 };
