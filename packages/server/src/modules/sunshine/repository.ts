@@ -2,7 +2,10 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import { kitchenFeeds, rapidTests, safetyCodes, stores } from "../../db/schema.js";
 
-export type FeedRow = typeof kitchenFeeds.$inferSelect & {
+export type FeedRow = Pick<
+  typeof kitchenFeeds.$inferSelect,
+  "id" | "storeId" | "name" | "hlsUrl" | "createdAt"
+> & {
   storeName: string;
   businessId: string;
   regionCode: string;
