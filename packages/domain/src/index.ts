@@ -1,4 +1,5 @@
 export * from "./identifiers/uscc.js";
+export * from "./identifiers/e-licence-id.js";
 export * from "./regions.js";
 export * from "./random.js";
 export * from "./taxonomy/business-forms.js";

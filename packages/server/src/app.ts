@@ -11,6 +11,7 @@ import { registerAuth } from "./http/auth.js";
 import { AppError } from "./http/errors.js";
 import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
 import { registerIdempotency } from "./http/idempotency.js";
+import { serializeRequest } from "./http/log-redaction.js";
 import { registerMetrics } from "./http/metrics.js";
 import { helmetHeaders, registerResponseHeaders } from "./http/security-headers.js";
 import { markRoutesPublic } from "./http/route-policy.js";
@@ -57,6 +58,13 @@ import { colourFeedRoutes } from "./modules/colour-feed/routes.js";
 import { reportRoutes } from "./modules/reports/routes.js";
 import { cockpitRoutes } from "./modules/cockpit/routes.js";
 import { openDataRoutes } from "./modules/open-data/routes.js";
+// — step 8: audit export —
+import { auditRoutes } from "./modules/audit/routes.js";
+// — step 10: online patrols —
+import { onlinePatrolRoutes } from "./modules/online-patrol/routes.js";
+import { configuredSnapshotStore } from "./modules/kitchen/snapshot-store.js";
+// — step 10: smart kitchen (feeds, snapshots, device events) —
+import { kitchenRoutes } from "./modules/kitchen/routes.js";
 // — step 7: public cache invalidation —
 import { startPublicCacheListener } from "./modules/public-cache/listener.js";
 import { setInvalidationPublisher } from "./modules/public-cache/notify.js";
@@ -72,15 +80,30 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP application: external plugins, then cross-cutting hooks, then module routes (fastify/demo order). */
-export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
+// — step 8: log destination — tests capture the log in memory (http/log-redaction.test.ts).
+export interface BuildAppOptions {
+  /** Where the pino log goes; stdout when unset. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(
+  config: Config,
+  database: DatabaseHandle,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // — step 8: log redaction — no query secrets, phones or ID numbers in logged URLs (http/log-redaction.ts).
+      serializers: { req: serializeRequest },
       redact: [
         "req.headers.cookie",
         "req.headers.authorization",
         "req.headers['x-api-key']",
         "req.headers['x-csrf-token']",
+        // — step 8: log redaction — @fastify/multipart logs busboy's options, request headers included (trace).
+        "busboyOptions.headers",
       ],
     },
     bodyLimit: JSON_BODY_LIMIT,
@@ -89,7 +112,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     // Router-level errors (bad URL, over-long parameter) get the same problem+json as every other error.
     frameworkErrors: (_error, request, reply) =>
       sendProblem(request, reply.header("x-request-id", request.id), new AppError("validation_failed")),
-    trustProxy: config.nodeEnv === "production",
+    // — step 8: proxy hops — only the configured proxies' X-Forwarded-For entries are believed (config.ts).
+    // (Fastify's own rule for a hop count, written out: its types lack the number form.)
+    trustProxy:
+      config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
@@ -225,7 +251,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   // — step 9: delivery platforms —
   await app.register(colourFeedRoutes(database.db, config));
   // — step 9: sunshine screen —
-  await app.register(sunshineRoutes(database.db, database.readDb, config));
+  await app.register(sunshineRoutes(database.readDb, config));
   // — step 9: weekly evaluations —
   await app.register(evaluationRoutes(database.db));
   // — step 6: cockpit —
@@ -234,6 +260,22 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(reportRoutes({ db: database.db, fileStore: configuredFileStore(config) }));
   // — step 6: open data —
   await app.register(openDataRoutes(database.readDb, config));
+  // — step 10: online patrols —
+  await app.register(
+    onlinePatrolRoutes(database.db, {
+      snapshots: configuredSnapshotStore(config),
+      files: configuredFileStore(config),
+    }),
+  );
+  // — step 10: smart kitchen (feeds, snapshots, device events) —
+  await app.register(
+    kitchenRoutes(database.db, {
+      snapshotStore: configuredSnapshotStore(config),
+      retentionDays: config.snapshotRetentionDays,
+    }),
+  );
+  // — step 8: audit export —
+  await app.register(auditRoutes(database.db, keyring));
   await app.register(webRoutes);
   return app;
 }

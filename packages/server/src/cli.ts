@@ -20,10 +20,15 @@ import { BulkSeedError, seedBulk } from "./modules/bulk-seed/seed-bulk.js";
 import { registerAlertCommands } from "./modules/alerts/cli-commands.js";
 import { registerCreditCommands } from "./modules/credit/cli-command.js";
 import { registerDeviceCommands } from "./modules/trace/cli-commands.js";
+import { registerKitchenCommands } from "./modules/kitchen/cli-commands.js";
+import { configuredSnapshotStore } from "./modules/kitchen/snapshot-store.js";
 import { openMigratedDatabase } from "./runtime.js";
 import { startBackgroundJobs } from "./jobs.js";
 import { registerReportCommands } from "./modules/reports/cli-commands.js";
 import { registerOpenDataCommands } from "./modules/open-data/cli-commands.js";
+// — step 8: audit export, backup and restore —
+import { registerAuditCommands } from "./modules/audit/cli-commands.js";
+import { registerBackupCommands } from "./modules/backup/cli-commands.js";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -66,6 +71,7 @@ async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: 
     seed: flags.seed,
     nodeEnv: config.nodeEnv,
     fileStore: configuredFileStore(config),
+    snapshotStore: configuredSnapshotStore(config), // step 10
     certificates: {
       keyring: { passphrase: resolveSigningPassphrase(config) },
       publicBaseUrl: config.publicBaseUrl,
@@ -278,9 +284,15 @@ registerAlertCommands(program, withDatabase);
 
 // — step 9: `shian device …` —
 registerDeviceCommands(program, withDatabase);
+// — step 10: `shian device simulate-events`, `shian kitchen purge-snapshots` —
+registerKitchenCommands(program, withDatabase);
 
 // — step 6: `shian reports …`, `shian open-data …` —
 registerReportCommands(program, withDatabase);
 registerOpenDataCommands(program, withDatabase);
+
+// — step 8: `shian audit export|verify-export`, `shian backup`, `shian restore` —
+registerAuditCommands(program, withDatabase);
+registerBackupCommands(program);
 
 await program.parseAsync();

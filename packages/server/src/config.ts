@@ -31,6 +31,19 @@ export interface Config {
   colourFeedIntervalSeconds: number;
   /** JOBS=off: this node serves HTTP only; background jobs run on other nodes. */
   jobs: boolean;
+  // — step 8: proxy hops —
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For entry is trusted (request.ip, the per-IP login
+   * throttle, audit IPs). Default 1 in production, 0 elsewhere. Trusting every hop would let a client choose its
+   * own address by sending X-Forwarded-For (ASVS 2.2.1).
+   */
+  trustProxyHops: number;
+  // — step 10: smart kitchen —
+  /** Days a kitchen snapshot is kept before the retention job deletes it (SNAPSHOT_RETENTION_DAYS). */
+  snapshotRetentionDays: number;
+  // — step 11: badge —
+  /** Seconds a 食安码 badge (/badge/{code}.svg) may be cached anywhere: the bound on showing a stale grade. */
+  badgeCacheSeconds: number;
 }
 
 export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
@@ -135,6 +148,12 @@ export function loadConfig(env: Env = process.env): Config {
     alertIntervalSeconds: readInteger(env, "ALERT_INTERVAL_SECONDS", 60, 1, 86_400),
     colourFeedIntervalSeconds: readInteger(env, "COLOUR_FEED_INTERVAL_SECONDS", 60, 1, 86_400),
     jobs: readChoice(env, "JOBS", ["on", "off"], "on") === "on",
+    // — step 8: proxy hops —
+    trustProxyHops: readInteger(env, "TRUST_PROXY_HOPS", env.NODE_ENV === "production" ? 1 : 0, 0, 10),
+    // — step 10: smart kitchen —
+    snapshotRetentionDays: readInteger(env, "SNAPSHOT_RETENTION_DAYS", 30, 1, 3650),
+    // — step 11: badge —
+    badgeCacheSeconds: readInteger(env, "BADGE_CACHE_SECONDS", 300, 0, 3600),
   };
 }
 

@@ -7,12 +7,16 @@ import { escalateOverdueComplaints } from "./modules/complaints/escalation.js";
 import { gradePreviousMonth, SCHEDULE_INTERVAL_MS } from "./modules/credit/scheduler.js";
 import { configuredFileStore } from "./modules/files/file-store.js";
 import { openSecret } from "./modules/keys/secret-box.js";
+import { openBusinessPhone } from "./modules/entities/personal-data.js";
 import { OPEN_DATA_CHECK_INTERVAL_MS, rebuildIfDue } from "./modules/open-data/job.js";
 import { createAdapters } from "./modules/outbox/adapters.js";
 import { startOutboxWorker } from "./modules/outbox/worker.js";
 import { WEBHOOK_SECRET_CONTEXT } from "./modules/partners/service.js";
 import { escalateOverdueRectifications } from "./modules/rectifications/service.js";
 import { REPORT_JOB_INTERVAL_MS, runReportJob } from "./modules/reports/job.js";
+// — step 10: snapshot retention —
+import { purgeExpiredSnapshots, SNAPSHOT_PURGE_INTERVAL_MS } from "./modules/kitchen/retention.js";
+import { configuredSnapshotStore } from "./modules/kitchen/snapshot-store.js";
 import { startPeriodicJob, type PeriodicJob } from "./periodic-job.js";
 
 const MINUTE_MS = 60_000;
@@ -33,6 +37,8 @@ export function startBackgroundJobs(
     smsGatewayUrl: config.smsGatewayUrl,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     decryptSecret: (sealed) => openSecret(keyring, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
+    // — step 8: personal data at rest —
+    openBusinessPhone: (businessId, sealed) => openBusinessPhone(keyring, businessId, sealed),
     log,
   });
   const fileStore = configuredFileStore(config);
@@ -99,6 +105,16 @@ export function startBackgroundJobs(
           defaultColour: config.defaultSafetyColour,
         };
         await rebuildIfDue(db, deps, log);
+      },
+    },
+    // — step 10: snapshot retention (SNAPSHOT_RETENTION_DAYS) —
+    {
+      name: "kitchen snapshot retention",
+      intervalMs: SNAPSHOT_PURGE_INTERVAL_MS,
+      runAtStart: true,
+      run: async (signal) => {
+        const purged = await purgeExpiredSnapshots(db, configuredSnapshotStore(config), { signal });
+        if (purged.rows > 0) log.info(purged, "expired kitchen snapshots deleted");
       },
     },
   ];

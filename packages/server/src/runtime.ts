@@ -1,5 +1,6 @@
-import type { Config } from "./config.js";
+import { resolveSigningPassphrase, type Config } from "./config.js";
 import { openDatabase, type DatabaseHandle } from "./db/client.js";
+import { sealLegacyPersonalData } from "./modules/entities/personal-data.js";
 import { ensureRegions } from "./modules/regions/service.js";
 
 /** Opens the configured database (locking a PGlite data dir), applies migrations and reference data. */
@@ -11,6 +12,8 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
   });
   try {
     await database.migrate();
+    // — step 8: personal data at rest — seals phones a migration had to leave in clear (docs/security.md).
+    await sealLegacyPersonalData(database.db, () => ({ passphrase: resolveSigningPassphrase(config) }));
     await ensureRegions(database.db);
     return database;
   } catch (error) {

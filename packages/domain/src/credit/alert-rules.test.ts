@@ -11,7 +11,9 @@ import {
 
 describe("alert rules (seed 004 Xiangshan 红色预警)", () => {
   it("seed 004 Xiangshan: the five 违诺 events are red alerts closed within 24 hours", () => {
-    const red = DEFAULT_ALERT_RULES.filter((rule) => rule.severity === "red").map((rule) => rule.code);
+    const red = DEFAULT_ALERT_RULES.filter(
+      (rule) => rule.severity === "red" && !rule.code.startsWith("kitchen_"),
+    ).map((rule) => rule.code);
     expect(red).toEqual([
       "health_certificate_expired", // 从业人员健康证明过期
       "expired_food_reported", // 原料过期、库存产品过期
@@ -71,5 +73,33 @@ describe("alert rules (seed 004 Xiangshan 红色预警)", () => {
     expect(() => withParameters(DEFAULT_ALERT_RULES, { ["x" as "complaint_surge"]: { count: 1 } })).toThrow(
       /unknown/,
     );
+  });
+});
+
+// — step 10: smart-kitchen events (seed 004 镇海 智慧监管, 明厨亮灶 AI 抓拍) —
+describe("smart-kitchen alert rules (seed 004 Zhenhai 智慧监管)", () => {
+  it("seed 004 Zhenhai: any rodent event is a red alert (24-hour loop); hygiene ≥ 3 a day and temperature ≥ 2 a day are yellow", () => {
+    expect(findAlertRule("kitchen_rodent")).toMatchObject({
+      severity: "red",
+      parameters: { types: ["rodent"] },
+    });
+    expect(findAlertRule("kitchen_hygiene_events")).toMatchObject({
+      severity: "yellow",
+      parameters: { types: ["no_hat", "no_mask", "no_uniform", "smoking", "phone_use"], count: 3 },
+    });
+    expect(findAlertRule("kitchen_temperature")).toMatchObject({
+      severity: "yellow",
+      parameters: { types: ["temperature_out_of_range"], count: 2 },
+    });
+    for (const code of ["kitchen_rodent", "kitchen_hygiene_events", "kitchen_temperature"]) {
+      expect(findAlertRule(code)!.basis).toMatch(/seed 004 镇海/);
+    }
+  });
+
+  it("their counts are parameters: a changed copy leaves the default untouched; the event types cannot be set to a number", () => {
+    const changed = withParameters(DEFAULT_ALERT_RULES, { kitchen_hygiene_events: { count: 5 } });
+    expect(findAlertRule("kitchen_hygiene_events", changed)!.parameters).toMatchObject({ count: 5 });
+    expect(findAlertRule("kitchen_hygiene_events")!.parameters).toMatchObject({ count: 3 });
+    expect(() => withParameters(DEFAULT_ALERT_RULES, { kitchen_rodent: { types: 1 } })).toThrow(/type/);
   });
 });

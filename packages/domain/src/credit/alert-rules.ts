@@ -38,6 +38,31 @@ export type ComplaintSurgeRule = RuleBase<"complaint_surge", { count: number; da
 /** A rectification order past its deadline and still not replied to (yellow). */
 export type RectificationOverdueRule = RuleBase<"rectification_overdue", Record<string, never>>;
 
+// — step 10: smart-kitchen events (智慧监管, 明厨亮灶 AI 抓拍) —
+/** Smart-kitchen event types a device reports (the server's kitchen_events.type). */
+export type KitchenEventType =
+  | "no_hat"
+  | "no_mask"
+  | "no_uniform"
+  | "smoking"
+  | "phone_use"
+  | "rodent"
+  | "temperature_out_of_range"
+  | "other";
+/**
+ * At least `count` events of `types` at one store on one China calendar day, within the last `withinDays` days
+ * (one alert per store and day).
+ */
+export type KitchenEventsPerDayRule<C extends string> = RuleBase<
+  C,
+  { types: readonly KitchenEventType[]; count: number; withinDays: number }
+>;
+/** Any event of `types` within `withinDays` days (one alert per event). */
+export type KitchenEventRule<C extends string> = RuleBase<
+  C,
+  { types: readonly KitchenEventType[]; withinDays: number }
+>;
+
 export type AlertRule =
   | HealthCertificateExpiredRule
   | HealthCertificateExpiringRule
@@ -47,7 +72,10 @@ export type AlertRule =
   | ExpiredRawMaterialRule
   | SamplingFailedRule
   | ComplaintSurgeRule
-  | RectificationOverdueRule;
+  | RectificationOverdueRule
+  | KitchenEventsPerDayRule<"kitchen_hygiene_events">
+  | KitchenEventRule<"kitchen_rodent">
+  | KitchenEventsPerDayRule<"kitchen_temperature">;
 
 export type AlertRuleCode = AlertRule["code"];
 
@@ -115,6 +143,36 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
     label: { zh: "整改逾期", en: "Rectification overdue" },
     basis: "整改闭环（step 4）：逾期未回复的整改单",
     parameters: {},
+  },
+  // — step 10: smart-kitchen events —
+  {
+    code: "kitchen_hygiene_events",
+    severity: "yellow",
+    label: { zh: "后厨行为不规范（AI 抓拍）", en: "Kitchen hygiene events (AI capture)" },
+    basis:
+      "seed 004 镇海 智慧监管：明厨亮灶 AI 抓拍未戴帽、未戴口罩、未穿工作服、吸烟、玩手机，闭环处置；" +
+      "同一中国日历日 ≥ 3 次为平台设定（docs/smart-kitchen.md）",
+    parameters: {
+      types: ["no_hat", "no_mask", "no_uniform", "smoking", "phone_use"],
+      count: 3,
+      withinDays: 7,
+    },
+  },
+  {
+    code: "kitchen_rodent",
+    severity: "red",
+    label: { zh: "后厨发现老鼠（AI 抓拍）", en: "Rodent in the kitchen (AI capture)" },
+    basis:
+      "seed 004 镇海 智慧监管：明厨亮灶 AI 抓拍鼠患，24 小时闭环处置；《食品安全法》第三十三条（防鼠设施）",
+    parameters: { types: ["rodent"], withinDays: 7 },
+  },
+  {
+    code: "kitchen_temperature",
+    severity: "yellow",
+    label: { zh: "冷藏温度异常（物联网传感）", en: "Storage temperature out of range (IoT)" },
+    basis:
+      "seed 004 镇海 智慧监管：物联感知设备接入；同一中国日历日温度异常 ≥ 2 次为平台设定（docs/smart-kitchen.md）",
+    parameters: { types: ["temperature_out_of_range"], count: 2, withinDays: 7 },
   },
 ];
 

@@ -95,4 +95,8 @@ export interface StoreFacts {
   kitchenCameras: number | null;
   /** Smart-kitchen events (no hat, rodent…) in the period. */
   kitchenEvents: number | null;
+  /** Events of the period the business responded to in the portal (step 10). */
+  kitchenEventsResponded: number | null;
+  /** Rodent events (鼠患) in the period (step 10). */
+  kitchenRodentEvents: number | null;
 }

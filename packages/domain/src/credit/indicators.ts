@@ -277,6 +277,19 @@ export const INDICATORS = {
     source: ["kitchenEvents"],
     score: (f) => (f.kitchenEvents === null ? null : minus(f.kitchenEvents, 5)),
   },
+  // — step 10: smart-kitchen events answered (智慧监管 闭环) —
+  kitchen_events_responded: {
+    label: text("智慧厨房事件及时回应", "Smart-kitchen events answered"),
+    advice: text(
+      "在经营者门户逐条回应抓拍事件并整改；发现鼠患立即消杀",
+      "Answer every captured event in the portal and correct it; deal with rodents at once",
+    ),
+    source: ["kitchenEvents", "kitchenEventsResponded", "kitchenRodentEvents"],
+    score: (f) =>
+      f.kitchenEvents === null || f.kitchenEventsResponded === null
+        ? null
+        : Math.max(0, share(f.kitchenEventsResponded, f.kitchenEvents) - 25 * (f.kitchenRodentEvents ?? 0)),
+  },
   alerts_closed_on_time: {
     label: text("预警24小时内闭环", "Alerts closed within 24 hours"),
     advice: text("收到红色预警后24小时内完成整改", "Close every red alert within 24 hours"),
@@ -460,9 +473,10 @@ export const ZHENHAI_INDICATORS: IndicatorSet = {
       no_yellow_alerts: 0.15,
     }),
     ...entries("smart_supervision", {
-      kitchen_cameras: 0.4,
-      few_kitchen_events: 0.3,
-      alerts_closed_on_time: 0.3,
+      kitchen_cameras: 0.3,
+      few_kitchen_events: 0.25,
+      kitchen_events_responded: 0.2,
+      alerts_closed_on_time: 0.25,
     }),
     ...entries("standards", {
       self_checks_filed: 0.25,

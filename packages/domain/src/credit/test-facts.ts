@@ -46,6 +46,8 @@ export function cleanFacts(overrides: Partial<StoreFacts> = {}): StoreFacts {
     publicCredit: { basics: 100, finance: 100, governance: 100, lawAbiding: 100, socialResponsibility: 100 },
     kitchenCameras: 2,
     kitchenEvents: 0,
+    kitchenEventsResponded: 0,
+    kitchenRodentEvents: 0,
     ...overrides,
   };
 }
@@ -91,5 +93,7 @@ export function dreadfulFacts(): StoreFacts {
     publicCredit: { basics: 0, finance: 0, governance: 0, lawAbiding: 0, socialResponsibility: 0 },
     kitchenCameras: 0,
     kitchenEvents: 100,
+    kitchenEventsResponded: 0,
+    kitchenRodentEvents: 9,
   });
 }

@@ -87,7 +87,10 @@ export const businesses = pgTable(
     uscc: varchar("uscc", { length: 18 }).notNull().unique(),
     name: text("name").notNull(),
     legalRepresentative: text("legal_representative").notNull(),
-    phone: text("phone"),
+    // — step 8: personal data at rest —
+    /** The owner's contact phone (PIPL art. 4), sealed with the secret box; shown masked (docs/security.md). */
+    phoneSealed: text("phone_sealed"),
+    phoneMasked: text("phone_masked"),
     regionCode: varchar("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code),

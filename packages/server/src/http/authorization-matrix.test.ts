@@ -367,11 +367,11 @@ beforeAll(async () => {
     })
     .returning({ id: devices.id });
   fx.device = device!.id;
-  const [feed] = await db
+  // A camera with a playlist (read by the 阳光电子屏 and online-patrol pages); feeds are managed only by the
+  // smart-kitchen routes, which use kitchenFeed2 below (the step-9 portal feed routes were removed).
+  await db
     .insert(kitchenFeeds)
-    .values({ storeId: fx.store, name: "后厨", hlsUrl: "https://video.example.cn/a.m3u8" })
-    .returning({ id: kitchenFeeds.id });
-  fx.kitchenFeed = feed!.id;
+    .values({ storeId: fx.store, name: "后厨", hlsUrl: "https://video.example.cn/a.m3u8" });
   const [kitchenFeed] = await db
     .insert(kitchenFeeds)
     .values({ storeId: fx.store, name: "后厨 2" })
@@ -645,7 +645,6 @@ function defineById() {
       body: { itemCode: "no_expired_food", source: "officer", note: "发现过期食品" },
     },
     "DELETE /api/v1/portal/devices/:id": { params: { id: fx.device! } },
-    "DELETE /api/v1/portal/kitchen-feeds/:id": { params: { id: fx.kitchenFeed! } },
     "POST /api/v1/sanctions/:id/decision": {
       params: { id: fx.sanction! },
       body: { approve: true, note: "同意" },

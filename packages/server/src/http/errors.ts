@@ -104,6 +104,12 @@ const ERRORS = {
     "zh-CN": "cursor 无效：请原样使用上一页返回的 next",
     en: "The cursor is not valid: pass the previous page's next as it is",
   },
+  // — step 11 codes: e-licence identifier / badge / statutory fields / misuse / recalls, one block each —
+  e_licence_id_invalid: {
+    status: 400,
+    "zh-CN": "电子证照标识无效：格式或校验位不符合 GB/T 36904",
+    en: "The e-licence identifier is not valid: its layout or check character does not match GB/T 36904",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

@@ -34,4 +34,25 @@ export function registerResponseHeaders(app: FastifyInstance, securityHeaders: R
     reply.header("x-request-id", request.id);
     done();
   });
+  // — step 8: security headers — a route that sets its own CSP (a download, a wider screen policy) still forbids
+  // framing and plugins (ASVS 14.4.3, 14.4.7). Synchronous, and only a string test when helmet's CSP is untouched.
+  const defaultCsp = securityHeaders["content-security-policy"];
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    const csp = reply.getHeader("content-security-policy");
+    if (typeof csp === "string" && csp !== defaultCsp)
+      reply.header("content-security-policy", hardenCsp(csp));
+    done(null, payload);
+  });
+}
+
+/** The CSP of a downloaded file (uploads, exports): nothing runs, nothing loads, never framed. */
+export const DOWNLOAD_CSP = "default-src 'none'; object-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** Adds frame-ancestors 'none' and object-src 'none' to a route's own CSP when it does not set them. */
+export function hardenCsp(csp: string): string {
+  const names = new Set(csp.split(";").map((part) => part.trim().split(/\s+/)[0]!.toLowerCase()));
+  let hardened = csp.trim().replace(/;\s*$/, "");
+  if (!names.has("object-src")) hardened += "; object-src 'none'";
+  if (!names.has("frame-ancestors")) hardened += "; frame-ancestors 'none'";
+  return hardened;
 }

@@ -4,6 +4,14 @@ import { hashPassword } from "../modules/accounts/password.js";
 import { insertUser } from "../modules/accounts/repository.js";
 import type { Role } from "../modules/accounts/roles.js";
 import { insertBusinesses, insertStores, listStores } from "../modules/entities/repository.js";
+import { businessRowWithPhone } from "../modules/entities/personal-data.js";
+import type { Keyring } from "../modules/keys/secret-box.js";
+
+/**
+ * Seals the personal data factories write (a business's phone). An app built by createTestApp has its own
+ * passphrase, so only code that opens a phone (the SMS adapter with a gateway) needs the app's keyring.
+ */
+export const TEST_KEYRING: Keyring = { passphrase: "shian test personal-data keyring" };
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -26,19 +34,19 @@ export async function makeUser(
 }
 
 /** A business with one store in a demo district, from the deterministic demo generator. */
-export async function makeStore(db: Database, regionCode: string) {
+export async function makeStore(db: Database, regionCode: string, keyring: Keyring = TEST_KEYRING) {
   const district = DEMO_DISTRICTS.find((d) => d.code === regionCode);
   if (!district) throw new Error(`no demo district ${regionCode}`);
   counter += 1;
   const generated = generateDemoBusiness(createRandom(`factory-${counter}`), district, counter);
   const [business] = await insertBusinesses(db, [
-    {
+    businessRowWithPhone(keyring, {
       uscc: generated.uscc,
       name: generated.name,
       legalRepresentative: generated.legalRepresentative,
       phone: generated.phone,
       regionCode,
-    },
+    }),
   ]);
   await insertStores(db, [
     {

@@ -5,7 +5,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { businesses, inspections, licenses, staff, storeGrades, stores, users } from "../db/schema.js";
-import { makeStore, makeUser } from "./factories.js";
+import { makeStore, makeUser, TEST_KEYRING } from "./factories.js";
+import { sealBusinessPhone } from "../modules/entities/personal-data.js";
 import { licensedStore, raiseRedAlert, routineResults, type TestStore } from "./grading-fixtures.js";
 import { createSafetyCodes } from "../modules/safety-code/service.js";
 
@@ -111,10 +112,15 @@ export async function seedOpenData(db: Database): Promise<OpenDataFixture> {
     .where(eq(stores.id, green.storeId));
 
   // Personal data everywhere a join could reach: the business, its staff, the inspector, the item notes.
-  await db
-    .update(businesses)
-    .set({ legalRepresentative: PLANTED.legalRepresentative, phone: PLANTED.phone })
-    .where(sql`true`);
+  for (const { id } of await db.select({ id: businesses.id }).from(businesses)) {
+    await db
+      .update(businesses)
+      .set({
+        legalRepresentative: PLANTED.legalRepresentative,
+        ...sealBusinessPhone(TEST_KEYRING, id, PLANTED.phone),
+      })
+      .where(eq(businesses.id, id));
+  }
   for (const row of [green, yellow, ningboA]) {
     await db.insert(staff).values({
       businessId: row.businessId,

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { buildApp } from "../app.js";
+import { buildApp, type BuildAppOptions } from "../app.js";
 import { loadConfig } from "../config.js";
+import { verifyAuditChain } from "../modules/audit/service.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface TestApp {
@@ -12,19 +13,49 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * Verify the audit hash chain in close() and throw naming the first broken seq (SECURITY.md #13, ASVS 7.3.3).
+   * On by default: every HTTP test thereby checks that its writes kept the chain intact. Only a test that breaks
+   * the chain on purpose turns it off.
+   */
+  verifyAuditOnClose?: boolean;
+  /** Where the app logs (with LOG_LEVEL in env): the log-redaction test reads it. */
+  logStream?: BuildAppOptions["logStream"];
+}
+
+/** Thrown by TestApp.close() when the audit chain of the test's database does not verify. */
+export class AuditChainBrokenError extends Error {}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shian-test-"));
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...env });
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, { logStream: options.logStream });
   await app.ready();
   return {
     app,
     database,
     close: async () => {
-      await app.close();
-      await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      let failure: AuditChainBrokenError | undefined;
+      try {
+        await app.close();
+        if (options.verifyAuditOnClose !== false) {
+          const verdict = await verifyAuditChain(database.db);
+          if (!verdict.ok)
+            failure = new AuditChainBrokenError(
+              `Audit chain of the test database broken at row seq=${verdict.seq} (${verdict.reason}); ` +
+                `${verdict.rows} rows before it verify. Pass { verifyAuditOnClose: false } only if the test breaks it on purpose.`,
+            );
+        }
+      } finally {
+        await database.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+      if (failure) throw failure;
     },
   };
 }

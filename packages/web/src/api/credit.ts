@@ -73,7 +73,7 @@ export function storeGrades(storeId: string): Promise<StoreGrades> {
 }
 
 /** The 食安码 colour the public sees now (red flags win over the grade). */
-export function liveCodeColour(storeId: string): Promise<{ colour: CodeColour }> {
+export function liveCodeColour(storeId: string): Promise<{ colour: CodeColour; safetyCode: string | null }> {
   return apiRequest("GET", `/public/stores/${storeId}`);
 }
 

@@ -1,31 +1,21 @@
-// 阳光电子屏 / 明厨亮灶: the business registers HLS kitchen video feeds; the store's screen page plays them.
+// 阳光电子屏: the store's public screen page. Its kitchen video comes from the 智慧厨房 cameras (api/kitchen.ts), the
+// only place feeds are managed; here only the screen's address, from the store's public 食安码.
 
-import { apiRequest } from "./client";
+import { ApiError, apiRequest } from "./client";
 
-export interface KitchenFeed {
-  id: string;
-  storeId: string;
-  storeName: string;
-  name: string;
-  hlsUrl: string | null;
-  createdAt: string;
-  /** The store's full-screen page for the in-market display (server-rendered). */
-  screenPath: string | null;
-}
-
-export async function listKitchenFeeds(storeId?: string): Promise<KitchenFeed[]> {
-  const query = storeId ? `?storeId=${encodeURIComponent(storeId)}` : "";
-  return (await apiRequest<{ items: KitchenFeed[] }>("GET", `/portal/kitchen-feeds${query}`)).items;
-}
-
-export function addKitchenFeed(input: {
-  storeId: string;
-  name: string;
-  hlsUrl: string;
-}): Promise<KitchenFeed> {
-  return apiRequest("POST", "/portal/kitchen-feeds", input);
-}
-
-export function deleteKitchenFeed(id: string): Promise<void> {
-  return apiRequest("DELETE", `/portal/kitchen-feeds/${encodeURIComponent(id)}`);
+/**
+ * The store's full-screen page for the in-market display (server-rendered), or null when the store has no public
+ * 食安码 yet (not licensed: the public store answers 404).
+ */
+export async function screenPathOf(storeId: string): Promise<string | null> {
+  try {
+    const { safetyCode } = await apiRequest<{ safetyCode: string | null }>(
+      "GET",
+      `/public/stores/${encodeURIComponent(storeId)}`,
+    );
+    return safetyCode ? `/screen/${encodeURIComponent(safetyCode)}` : null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }

@@ -895,23 +895,17 @@ export const messages = {
   // — step 9: sunshine screen —
   "nav.sunshine": { zh: "阳光电子屏", en: "Sunshine screen" },
   "sunshine.intro": {
-    zh: "登记后厨视频（明厨亮灶），市场内的阳光电子屏会播放视频并公示证照、快检结果、承诺书和食安码。",
-    en: "Register kitchen video feeds; the in-market screen plays them beside the licence, rapid tests, commitment and code.",
+    zh: "市场内的阳光电子屏播放本店最新登记的后厨视频（明厨亮灶），并公示证照、快检结果、承诺书和食安码。",
+    en: "The in-market screen plays the store's newest kitchen video feed beside the licence, rapid tests, commitment and code.",
   },
+  "sunshine.manage": {
+    zh: "后厨视频在“智慧厨房”页面统一登记和删除 →",
+    en: "Kitchen feeds are registered and deleted on the Smart kitchen page →",
+  },
+  "sunshine.playing": { zh: "电子屏播放中", en: "On screen" },
   "sunshine.feeds": { zh: "后厨视频", en: "Kitchen video feeds" },
   "sunshine.name": { zh: "名称", en: "Name" },
   "sunshine.hlsUrl": { zh: "视频地址（HLS）", en: "Video URL (HLS)" },
-  "sunshine.hlsUrlRule": {
-    zh: "须为 https 开头、以 .m3u8 结尾的地址",
-    en: "Must be an https URL ending in .m3u8",
-  },
-  "sunshine.add": { zh: "添加视频", en: "Add feed" },
-  "sunshine.added": { zh: "视频已添加", en: "Feed added" },
-  "sunshine.delete": { zh: "删除", en: "Delete" },
-  "sunshine.deleteConfirm": {
-    zh: "删除后电子屏不再播放该视频，确定删除？",
-    en: "The screen stops playing it. Delete?",
-  },
   "sunshine.none": { zh: "暂无后厨视频", en: "No feeds" },
   "sunshine.openScreen": {
     zh: "打开阳光电子屏页面（全屏显示）",
@@ -997,8 +991,141 @@ export const messages = {
   // — step 6: table exports —
   "tableExport.button": { zh: "导出 Excel", en: "Export xlsx" },
   "tableExport.failed": { zh: "导出失败，请稍后重试", en: "The export failed, please try again" },
+  // — step 10: online patrol —
+  "nav.onlinePatrol": { zh: "线上巡查", en: "Online patrol" },
+  "onlinePatrol.period": { zh: "本月 {period}", en: "This month {period}" },
+  "onlinePatrol.intro": {
+    zh: "监管计划中本月的线上巡查门店：查看后厨视频或最新抓拍，逐项检查并以抓拍为证据",
+    en: "This month's online items of the supervision plans: watch the kitchen video or latest snapshots, check each item and keep a snapshot as evidence",
+  },
+  "onlinePatrol.none": {
+    zh: "本月暂无线上巡查事项（请局领导先在“监管计划”中生成本月计划）",
+    en: "No online patrol items this month (a leader generates the month's plan under Supervision plans)",
+  },
+  "onlinePatrol.feeds": { zh: "摄像头", en: "Cameras" },
+  "onlinePatrol.latestSnapshot": { zh: "最新抓拍", en: "Latest snapshot" },
+  "onlinePatrol.status": { zh: "完成情况", en: "Progress" },
+  "onlinePatrol.done": { zh: "已完成", en: "Done" },
+  "onlinePatrol.open": { zh: "待巡查", en: "To do" },
+  "onlinePatrol.start": { zh: "巡查", en: "Patrol" },
+  "onlinePatrol.planItem": {
+    zh: "本月计划 {done} / {required}",
+    en: "This month's plan {done} / {required}",
+  },
+  "onlinePatrol.noFeed": { zh: "该门店尚未接入明厨亮灶视频", en: "The store has no kitchen camera yet" },
+  "onlinePatrol.noStream": {
+    zh: "该摄像头未提供直播地址，请查看抓拍",
+    en: "No live stream for this camera: see the snapshots",
+  },
+  "onlinePatrol.videoUnsupported": {
+    zh: "无法在此浏览器播放直播流（HLS），请查看下方抓拍",
+    en: "This browser cannot play the live stream (HLS): see the snapshots below",
+  },
+  "onlinePatrol.snapshots": { zh: "最新抓拍", en: "Latest snapshots" },
+  "onlinePatrol.snapshotHint": {
+    zh: "点击抓拍选为证据：随不合格项提交；全部合格时随合格项提交",
+    en: "Click a snapshot to keep it as evidence: it goes with the failed items, or with the passed ones if none failed",
+  },
+  "onlinePatrol.noSnapshots": { zh: "暂无抓拍", en: "No snapshots" },
+  "onlinePatrol.checklistHint": {
+    zh: "线上巡查只检查视频中可判断的项目；证照、台账等留待现场检查",
+    en: "An online patrol checks only what video shows; papers and records are left to on-site visits",
+  },
+  "onlinePatrol.evidenceChosen": {
+    zh: "已选证据抓拍 {count} 张",
+    en: "{count} snapshot(s) chosen as evidence",
+  },
+  "onlinePatrol.submit": { zh: "提交巡查记录", en: "Record the patrol" },
+  "onlinePatrol.recorded": { zh: "已记录对“{store}”的线上巡查", en: "Online patrol of {store} recorded" },
+  "onlinePatrol.planCounted": {
+    zh: "本月计划事项完成 {done} / {required}",
+    en: "This month's plan item: {done} / {required} done",
+  },
+  "onlinePatrol.noPlanItem": {
+    zh: "本月无待完成的计划事项，未计入计划",
+    en: "No open plan item this month: not counted",
+  },
+  "onlinePatrol.rectifications": { zh: "已下达整改 {count} 项", en: "{count} rectification order(s) opened" },
   "placeholder.later": { zh: "此页面将在后续步骤中完善", en: "Later steps fill this page" },
   "error.unexpected": { zh: "出现意外错误，请稍后重试", en: "Something went wrong, please try again" },
+  // — step 10: smart kitchen —
+  "nav.smartKitchen": { zh: "智慧厨房", en: "Smart kitchen" },
+  "kitchen.intro": {
+    zh: "登记后厨摄像头与 AI 抓拍、物联网设备；设备上报的事件在此查看并逐条回应，回应情况计入信用评级的“智慧监管上线”维度。",
+    en: "Register kitchen cameras, AI cameras and IoT sensors; answer the events they report here. Answers count toward the grade's smart-supervision group.",
+  },
+  "kitchen.events": { zh: "抓拍与告警事件", en: "Events" },
+  "kitchen.noEvents": { zh: "暂无事件", en: "No events" },
+  "kitchen.at": { zh: "发生时间", en: "Time" },
+  "kitchen.type": { zh: "类型", en: "Type" },
+  "kitchen.type.no_hat": { zh: "未戴帽子", en: "No hat" },
+  "kitchen.type.no_mask": { zh: "未戴口罩", en: "No mask" },
+  "kitchen.type.no_uniform": { zh: "未穿工作服", en: "No uniform" },
+  "kitchen.type.smoking": { zh: "吸烟", en: "Smoking" },
+  "kitchen.type.phone_use": { zh: "玩手机", en: "Phone use" },
+  "kitchen.type.rodent": { zh: "发现老鼠", en: "Rodent" },
+  "kitchen.type.temperature_out_of_range": { zh: "温度异常", en: "Temperature out of range" },
+  "kitchen.type.other": { zh: "其他", en: "Other" },
+  "kitchen.snapshot": { zh: "抓拍图", en: "Snapshot" },
+  "kitchen.view": { zh: "查看", en: "View" },
+  "kitchen.response": { zh: "回应", en: "Response" },
+  "kitchen.responsePlaceholder": {
+    zh: "说明原因及整改情况（500 字以内）",
+    en: "Cause and correction (up to 500 characters)",
+  },
+  "kitchen.respond": { zh: "提交回应", en: "Answer" },
+  "kitchen.answered": { zh: "已提交回应", en: "Answer recorded" },
+  "kitchen.devices": { zh: "AI 摄像头与物联网设备", en: "AI cameras and IoT sensors" },
+  "kitchen.kind": { zh: "类别", en: "Kind" },
+  "kitchen.kind.ai_camera": { zh: "AI 抓拍摄像头", en: "AI camera" },
+  "kitchen.kind.iot_sensor": { zh: "物联网传感器", en: "IoT sensor" },
+  "kitchen.name": { zh: "名称", en: "Name" },
+  "kitchen.addDevice": { zh: "登记设备", en: "Register device" },
+  "kitchen.status": { zh: "状态", en: "Status" },
+  "kitchen.active": { zh: "启用", en: "Active" },
+  "kitchen.revoked": { zh: "已停用", en: "Revoked" },
+  "kitchen.lastSeen": { zh: "最近上报", en: "Last seen" },
+  "kitchen.revoke": { zh: "停用", en: "Revoke" },
+  "kitchen.revokeConfirm": {
+    zh: "停用后该设备的密钥立即失效，确定停用？",
+    en: "Its key stops working at once. Revoke?",
+  },
+  "kitchen.cameras": { zh: "后厨摄像头（抓拍上传）", en: "Kitchen cameras (snapshot upload)" },
+  "kitchen.addCamera": { zh: "登记摄像头", en: "Register camera" },
+  "kitchen.snapshotUpload": { zh: "可上传抓拍", en: "Snapshot upload" },
+  "kitchen.hlsUrl": { zh: "视频地址（HLS，可选）", en: "Video URL (HLS, optional)" },
+  "kitchen.hlsUrlHint": {
+    zh: "填写后本店阳光电子屏播放最新登记的带地址摄像头",
+    en: "With a URL, the store's sunshine screen plays the newest such camera",
+  },
+  "kitchen.hlsUrlRule": {
+    zh: "须为 https 开头、以 .m3u8 结尾的地址",
+    en: "Must be an https URL ending in .m3u8",
+  },
+  "kitchen.rotateKey": { zh: "重新生成密钥", en: "New key" },
+  "kitchen.rotateConfirm": {
+    zh: "生成新的抓拍上传密钥后旧密钥立即失效，确定？",
+    en: "The current snapshot key stops working at once. Continue?",
+  },
+  "kitchen.delete": { zh: "删除", en: "Delete" },
+  "kitchen.deleteConfirm": {
+    zh: "删除后电子屏不再播放该视频，已有抓拍图保留至保存期满，确定删除？",
+    en: "The screen stops playing it; its snapshots stay until their retention ends. Delete?",
+  },
+  "kitchen.yes": { zh: "是", en: "Yes" },
+  "kitchen.no": { zh: "否", en: "No" },
+  "kitchen.keyOnce": {
+    zh: "请立即复制并配置到设备：密钥只显示这一次，平台只保存其摘要。",
+    en: "Copy this key into the device now: it is shown only once; the platform keeps only its hash.",
+  },
+  // — step 11: badge —
+  "badge.title": { zh: "网站食安码徽章", en: "Food safety badge for your website" },
+  "badge.hint": {
+    zh: "把下面的代码粘贴到您的网站或网店页面，即可显示本店食安码颜色、等级和评定日期；点击徽章打开食安码公示页。徽章随评级自动更新，最多延迟 5 分钟。",
+    en: "Paste the code below into your website or online shop page to show this store's safety-code colour, grade and grading date; the badge links to the public scan page. It updates itself with the grade, at most 5 minutes late.",
+  },
+  "badge.preview": { zh: "徽章预览", en: "Badge preview" },
+  "badge.snippet": { zh: "嵌入代码", en: "Embed code" },
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,7 @@
 import { Alert, Card, Empty, Space, Typography } from "antd";
 import { useState } from "react";
 import { liveCodeColour, storeGrades, type Grade } from "../api/credit";
+import { BadgeSnippet } from "../components/credit/badge-snippet";
 import { ErrorAlert } from "../components/error-alert";
 import { GradeBreakdown } from "../components/credit/grade-breakdown";
 import { GradeHistoryTable } from "../components/credit/grade-history-table";
@@ -41,6 +42,7 @@ export function MyGradePage() {
           <GradeBreakdown grade={shown} />
         </Card>
       )}
+      {live.data?.safetyCode && <BadgeSnippet safetyCode={live.data.safetyCode} />}
       {grades.data && grades.data.history.length > 0 && (
         <Card title={t("grading.history")}>
           <GradeHistoryTable history={grades.data.history} onOpen={open} />

@@ -18,6 +18,7 @@ import {
   ToolOutlined,
   TrophyOutlined,
   UserAddOutlined,
+  VideoCameraOutlined,
 } from "@ant-design/icons";
 import { Route } from "react-router";
 import type { Queue } from "../api/licensing";
@@ -44,6 +45,8 @@ import { PolicyNoticesPage } from "../pages/policy-notices-page";
 import { QueuePage } from "../pages/queue-page";
 import { RatingsPage } from "../pages/ratings-page";
 import { PlansPage } from "../pages/plans-page";
+// — step 10: online patrol —
+import { OnlinePatrolPage } from "../pages/online-patrol-page";
 import { RectificationsPage } from "../pages/rectifications-page";
 import { TasksPage } from "../pages/tasks-page";
 import { VolunteersPage } from "../pages/volunteers-page";
@@ -158,6 +161,14 @@ const NAV: NavItem[] = [
     icon: <ScheduleOutlined />,
     roles: ["leader", "admin", "inspector"],
     page: <PlansPage />,
+  },
+  // — step 10: online patrol —
+  {
+    path: "online-patrol",
+    label: "nav.onlinePatrol",
+    icon: <VideoCameraOutlined />,
+    roles: ["inspector", "admin", "leader"],
+    page: <OnlinePatrolPage />,
   },
   // — step 5: alerts —
   {

@@ -35,6 +35,7 @@ import { SelfChecksPage } from "../pages/self-checks-page";
 import { StaffPage } from "../pages/staff-page";
 import { StoresPage } from "../pages/stores-page";
 import { SunshinePage } from "../pages/sunshine-page";
+import { SmartKitchenPage } from "../pages/smart-kitchen-page"; // step 10
 import { ShellRoutes } from "./shell-routes";
 
 const NAV: NavItem[] = [
@@ -85,6 +86,8 @@ const NAV: NavItem[] = [
   { path: "sunshine", label: "nav.sunshine", icon: <VideoCameraOutlined />, page: <SunshinePage /> },
   // — step 9: devices, batches, trace codes —
   { path: "batches", label: "nav.batches", icon: <ExperimentOutlined />, page: <BatchesPage /> },
+  // — step 10: smart kitchen —
+  { path: "kitchen", label: "nav.smartKitchen", icon: <VideoCameraOutlined />, page: <SmartKitchenPage /> },
 ];
 
 /** The business portal at /portal. */

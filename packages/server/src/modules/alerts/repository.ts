@@ -7,6 +7,7 @@ import {
   batchMaterials,
   complaints,
   inspections,
+  kitchenEvents,
   licenses,
   productionBatches,
   rectifications,
@@ -49,6 +50,27 @@ function failedItemCandidates(itemCode: string, withinDays: number, clock: RunCl
         'on', c.checked_on, 'note', ${note(sql`c.results`)})
     from ${selfChecks} c join ${stores} s on s.id = c.store_id
     where c.results @> ${failed} and c.checked_on >= ${clock.today}::date - ${withinDays}::int`;
+}
+
+// — step 10: smart-kitchen events —
+/** A text list as one bound parameter (same on PGlite and node-postgres). */
+const textList = (values: readonly string[]) => sql`string_to_array(${values.join(",")}::text, ',')`;
+
+/** At least `count` kitchen events of `types` at one store on one China calendar day: one candidate per day. */
+function kitchenEventsPerDay(
+  parameters: { types: readonly string[]; count: number; withinDays: number },
+  clock: RunClock,
+): SQL {
+  const day = sql`(e.at at time zone 'Asia/Shanghai')::date`;
+  return sql`
+    select e.store_id, s.region_code, 'day:' || ${day}::text as subject_key,
+      jsonb_build_object('day', ${day}::text, 'count', count(*), 'types', jsonb_agg(distinct e.type),
+        'eventIds', jsonb_agg(e.id order by e.at, e.id)) as details
+    from ${kitchenEvents} e join ${stores} s on s.id = e.store_id
+    where e.type = any(${textList(parameters.types)})
+      and e.at >= ${clock.now.toISOString()}::timestamptz - make_interval(days => ${parameters.withinDays}::int)
+    group by e.store_id, s.region_code, ${day}
+    having count(*) >= ${parameters.count}::int`;
 }
 
 /**
@@ -122,6 +144,18 @@ export function candidateSql(rule: AlertRule, clock: RunClock): SQL {
             'dueAt', r.due_at) as details
         from ${rectifications} r join ${stores} s on s.id = r.store_id
         where r.status in ('open', 'reopened') and r.due_at < ${now}`;
+    // — step 10: smart-kitchen events —
+    case "kitchen_hygiene_events":
+    case "kitchen_temperature":
+      return kitchenEventsPerDay(rule.parameters, clock);
+    case "kitchen_rodent":
+      return sql`
+        select s.id as store_id, s.region_code, 'kitchen_event:' || e.id::text as subject_key,
+          jsonb_build_object('eventId', e.id, 'type', e.type, 'at', e.at, 'deviceId', e.device_id,
+            'confidence', e.confidence, 'snapshotId', e.snapshot_id) as details
+        from ${kitchenEvents} e join ${stores} s on s.id = e.store_id
+        where e.type = any(${textList(rule.parameters.types)})
+          and e.at >= ${now} - make_interval(days => ${rule.parameters.withinDays}::int)`;
   }
 }
 

@@ -717,6 +717,8 @@ function gradeFacts(plan: StorePlan, context: GenerationContext, grade: GradePla
     },
     kitchenCameras: null,
     kitchenEvents: null,
+    kitchenEventsResponded: null,
+    kitchenRodentEvents: null,
   };
 }
 

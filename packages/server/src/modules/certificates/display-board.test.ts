@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, businesses, inspections, staff, storeGrades, users } from "../../db/schema.js";
-import { makeUser } from "../../test/factories.js";
+import { makeUser, TEST_KEYRING } from "../../test/factories.js";
+import { sealBusinessPhone } from "../entities/personal-data.js";
 import { routineResults } from "../../test/grading-fixtures.js";
 import { applyAndApprove } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
@@ -35,7 +36,10 @@ beforeAll(async () => {
   // Planted before issuance, so the signed certificate payload holds them too.
   await t.database.db
     .update(businesses)
-    .set({ legalRepresentative: PLANTED.legalRepresentative, phone: PLANTED.phone })
+    .set({
+      legalRepresentative: PLANTED.legalRepresentative,
+      ...sealBusinessPhone(TEST_KEYRING, businessId, PLANTED.phone),
+    })
     .where(eq(businesses.id, businessId));
   await applyAndApprove(cast.owner, cast.officers, {
     kind: "new",

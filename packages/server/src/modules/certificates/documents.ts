@@ -6,6 +6,7 @@ import {
   type BusinessSubtype,
 } from "@shian/domain";
 import { renderCertificatePdf } from "./documents/certificate-pdf.js";
+import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 import type { CertificateRow } from "./repository.js";
 import { verifyUrl, type CertificateDeps } from "./service.js";
 
@@ -46,6 +47,7 @@ export function certificatePdf(
     {
       licenseType: fields.licenseType,
       licenseNo: fields.licenseNo,
+      eLicenceId: eLicenceIdOfCertificate(certificate),
       version: fields.version,
       holderName: fields.holderName,
       uscc: fields.uscc,

@@ -23,7 +23,8 @@ export function createLicenseHooks(deps: CertificateDeps): LicenseHooks {
         regionCode: license.regionCode,
         businessId: license.businessId,
         holderName: business.name,
-        phone: business.phone,
+        phoneSealed: business.phoneSealed,
+        phoneMasked: business.phoneMasked,
         reason,
       });
       await queueLicenseWebhooks(tx, license, "license.version_issued");

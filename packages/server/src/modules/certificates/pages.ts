@@ -8,6 +8,7 @@ import {
 import { html, page, raw } from "../../http/html.js";
 import type { Language } from "../../http/language.js";
 import { maskUscc } from "./presenter.js";
+import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 import type { StoreStanding } from "../open-data/store-standing.js";
 import type { CertificateStatus, TokenVerdict } from "./service.js";
 import type { findCurrentCertificate } from "./repository.js";
@@ -33,6 +34,7 @@ const TEXT = {
     } as Record<string, string>,
     licence: "食品经营许可证",
     number: "许可证编号",
+    eLicenceId: "电子证照标识",
     holder: "经营者名称",
     uscc: "统一社会信用代码",
     address: "经营场所",
@@ -66,6 +68,7 @@ const TEXT = {
     } as Record<string, string>,
     licence: "Food business licence",
     number: "Licence number",
+    eLicenceId: "E-licence identifier",
     holder: "Holder",
     uscc: "Unified social credit code",
     address: "Premises",
@@ -110,6 +113,8 @@ export function certificateCards(row: Certified, language: Language) {
       <dl>
         <dt>${t.number}</dt>
         <dd>${fields.licenseNo}</dd>
+        <dt>${t.eLicenceId}</dt>
+        <dd class="e-licence-id" style="word-break:break-all">${eLicenceIdOfCertificate(row.certificate)}</dd>
         <dt>${t.holder}</dt>
         <dd>${fields.holderName}</dd>
         <dt>${t.uscc}</dt>

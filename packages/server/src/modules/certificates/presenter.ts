@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { certificateStatus, verifyUrl, type CertificateDeps, type CertificateStatus } from "./service.js";
 import type { findCurrentCertificate } from "./repository.js";
+import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 
 type Certified = NonNullable<Awaited<ReturnType<typeof findCurrentCertificate>>>;
 
@@ -26,6 +27,7 @@ export function presentVerification(row: Certified, status: CertificateStatus, c
   const payload = JSON.parse(row.certificate.payload) as SignedFields;
   return {
     licenseNo: payload.licenseNo,
+    eLicenceId: eLicenceIdOfCertificate(row.certificate),
     status,
     version: row.certificate.licenseVersion,
     holderName: payload.holderName,
@@ -44,9 +46,20 @@ export function presentVerification(row: Certified, status: CertificateStatus, c
 /** Path parameter of a licence number. */
 export const LicenseNo = Type.String({ pattern: "^(JY|SC)[0-9]{14}$" });
 
+/**
+ * A licence number or a GB/T 36904 电子证照标识 (root code 1.2.156.3005.2 first). Anything after the root code is
+ * let through to the parser, so a mistyped identifier gets a 400 naming it (e_licence_id_invalid).
+ */
+export const LicenseNoOrELicenceId = Type.String({
+  maxLength: 120,
+  pattern: "^((JY|SC)[0-9]{14}|1\\.2\\.156\\.3005\\.2\\.[0-9A-Za-z.]{1,100})$",
+});
+
 /** The signed certificate itself: canonical payload, Ed25519 JWS, SM2 signature and the QR token. */
 export const SignedCertificateView = Type.Object({
   licenseNo: Type.String(),
+  /** 电子证照标识 (GB/T 36904-2018), derived from the certificate; not part of the signed payload. */
+  eLicenceId: Type.String(),
   version: Type.Integer(),
   status: Type.String(),
   payload: Type.String(),
@@ -61,6 +74,7 @@ export function presentSignedCertificate(row: Certified, deps: Pick<CertificateD
   const { certificate } = row;
   return {
     licenseNo: certificate.licenseNumber,
+    eLicenceId: eLicenceIdOfCertificate(certificate),
     version: certificate.licenseVersion,
     status: certificateStatus(row),
     payload: certificate.payload,

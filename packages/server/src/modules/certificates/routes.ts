@@ -15,8 +15,10 @@ import { loadStoreStanding } from "../open-data/store-standing.js";
 import { certificatePdf } from "./documents.js";
 import { renderQrPng, renderQrSvg } from "./documents/qr.js";
 import { renderDisplayPage, renderVerificationPage } from "./pages.js";
+import { eLicenceIdOfCertificate, resolveLicenceKey } from "./e-licence-id.js";
 import {
   LicenseNo,
+  LicenseNoOrELicenceId,
   SignedCertificateView,
   presentSignedCertificate,
   presentVerification,
@@ -31,6 +33,8 @@ const TokenParam = Type.String({ minLength: 10, maxLength: 1000, pattern: "^[A-Z
 
 export const VerificationView = Type.Object({
   licenseNo: Type.String(),
+  /** 电子证照标识 (GB/T 36904-2018) of this certificate version. */
+  eLicenceId: Type.String(),
   status: Type.String(),
   version: Type.Integer(),
   holderName: Type.String(),
@@ -70,6 +74,7 @@ function cacheableVerification(row: Parameters<typeof presentVerification>[0]): 
   const json = JSON.stringify(stable);
   return {
     licenseNo: row.certificate.licenseNumber,
+    eLicenceId: stable.eLicenceId,
     json: json.slice(0, -1),
     etag: `"${createHash("sha1").update(json).digest("base64url")}"`,
     // A valid licence turns expired at the end of its last day in China (UTC+8); other states do not turn alone.
@@ -101,14 +106,17 @@ export function certificateRoutes(
         config: { policy: PUBLIC },
         schema: {
           tags: ["verification"],
-          description: "Anyone checks a licence number: the certificate's content and its live status.",
-          params: StrictObject({ licenseNo: LicenseNo }),
+          description:
+            "Anyone checks a licence number or a GB/T 36904 电子证照标识 (e-licence identifier): the certificate's " +
+            "content and its live status. An identifier whose check character fails is a 400 naming it.",
+          params: StrictObject({ licenseNo: LicenseNoOrELicenceId }),
           response: { 200: VerificationView, 400: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema },
         },
       },
       async (request, reply) => {
         const now = Date.now();
-        const { licenseNo } = request.params;
+        const key = request.params.licenseNo;
+        const { licenseNo, version } = resolveLicenceKey(key);
         let answer = verificationCache.get(licenseNo);
         if (!answer || answer.staleAt <= now) {
           const readAt = verificationCache.generation;
@@ -116,6 +124,12 @@ export function certificateRoutes(
           if (!row) throw new AppError("not_found");
           answer = cacheableVerification(row);
           verificationCache.set(licenseNo, answer, "", readAt);
+        }
+        if (version !== undefined && answer.eLicenceId !== key) {
+          // An identifier of an earlier version (answered as superseded) or naming another issuer (not found).
+          const row = await repo.findCertificateByVersion(readDb, licenseNo, version);
+          if (!row || eLicenceIdOfCertificate(row.certificate) !== key) throw new AppError("not_found");
+          answer = cacheableVerification(row);
         }
         usage.count(answer.licenseNo, "verification", "api");
         const raw = reply as FastifyReply;

@@ -7,6 +7,8 @@ import { LruCache } from "../public-cache/lru-cache.js";
  */
 export interface CachedVerification {
   licenseNo: string;
+  /** 电子证照标识 of the cached (current) certificate: an identifier naming another version is looked up apart. */
+  eLicenceId: string;
   json: string;
   etag: string;
   staleAt: number;

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import "@fastify/multipart";
 import { AppError, type FieldError } from "../../http/errors.js";
+import { readingMultipart } from "../../http/multipart.js";
+import { isStorableText } from "../../http/validation.js";
 import { detectAllowedType, publicImageCopy, type AllowedType } from "../files/content-check.js";
 import { MAX_UPLOAD_BYTES } from "../files/routes.js";
 import { MAINLAND_MOBILE, isComplaintCategory, type ComplaintCategory } from "./categories.js";
@@ -50,25 +52,29 @@ export async function readComplaintSubmission(
   if (!request.isMultipart()) throw new AppError("unsupported_media_type");
   const values: Partial<Record<FieldName, string>> = {};
   const buffers: Buffer[] = [];
-  const parts = request.parts({
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_PHOTOS, fields: 20, parts: 30, fieldSize: 20_000 },
+  await readingMultipart(async () => {
+    const parts = request.parts({
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_PHOTOS, fields: 20, parts: 30, fieldSize: 20_000 },
+    });
+    for await (const part of parts) {
+      if (part.type === "file") {
+        // toBuffer() throws 413 once a part passes the limit; the rest of the request is never stored.
+        const bytes = await part.toBuffer();
+        if (part.fieldname !== "photos")
+          throw invalid([{ pointer: `/body/${part.fieldname}`, message: "unknown file field" }]);
+        // An empty file input of a browser form arrives as a part without bytes.
+        if (bytes.length > 0) buffers.push(bytes);
+        continue;
+      }
+      if (!(FIELDS as readonly string[]).includes(part.fieldname)) {
+        throw invalid([{ pointer: `/body/${part.fieldname}`, message: "unknown field" }]);
+      }
+      const value = typeof part.value === "string" ? part.value.trim() : "";
+      if (!isStorableText(value))
+        throw invalid([{ pointer: `/body/${part.fieldname}`, message: "must be Unicode text without NUL" }]);
+      if (value !== "") values[part.fieldname as FieldName] = value;
+    }
   });
-  for await (const part of parts) {
-    if (part.type === "file") {
-      // toBuffer() throws 413 once a part passes the limit; the rest of the request is never stored.
-      const bytes = await part.toBuffer();
-      if (part.fieldname !== "photos")
-        throw invalid([{ pointer: `/body/${part.fieldname}`, message: "unknown file field" }]);
-      // An empty file input of a browser form arrives as a part without bytes.
-      if (bytes.length > 0) buffers.push(bytes);
-      continue;
-    }
-    if (!(FIELDS as readonly string[]).includes(part.fieldname)) {
-      throw invalid([{ pointer: `/body/${part.fieldname}`, message: "unknown field" }]);
-    }
-    const value = typeof part.value === "string" ? part.value.trim() : "";
-    if (value !== "") values[part.fieldname as FieldName] = value;
-  }
   if (fixedStoreCode !== undefined) values.storeCode = fixedStoreCode;
   const submission = validateFields(values);
   const photos: CheckedPhoto[] = [];

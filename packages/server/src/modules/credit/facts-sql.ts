@@ -148,7 +148,11 @@ export async function computeStoreFacts(
       cmt.signed as "commitmentSigned", cmt.broken as "commitmentsBroken",
       chk.filed as "selfChecksFiled", chk.failed_items as "selfCheckFailedItems",
       pcs.basics as "pcBasics", pcs.finance as "pcFinance", pcs.governance as "pcGovernance",
-      pcs.law_abiding as "pcLawAbiding", pcs.social_responsibility as "pcSocialResponsibility"
+      pcs.law_abiding as "pcLawAbiding", pcs.social_responsibility as "pcSocialResponsibility",
+      -- step 10: smart kitchen (智慧监管上线)
+      kdev.feeds + kdev.devices > 0 as "kitchenConnected", kdev.feeds + kdev.ai_cameras as "kitchenCameraCount",
+      kev.events as "kitchenEventCount", kev.responded as "kitchenRespondedCount",
+      kev.rodent as "kitchenRodentCount"
     from chunk c
     join businesses b on b.id = c.business_id
     cross join lateral (
@@ -271,6 +275,23 @@ export async function computeStoreFacts(
       from self_checks x
       where x.store_id = c.id and x.checked_on between ${day(firstDay)} and ${day(lastDay)}
     ) chk
+    -- step 10: smart kitchen — feeds and devices registered by the end of the period, events in it
+    cross join lateral (
+      select
+        (select count(*) from kitchen_feeds kf where kf.store_id = c.id and kf.created_at < ${ts(end)})::int
+          as feeds,
+        (select count(*) from kitchen_devices kd where kd.store_id = c.id and kd.created_at < ${ts(end)})::int
+          as devices,
+        (select count(*) from kitchen_devices kd where kd.store_id = c.id and kd.created_at < ${ts(end)}
+          and kd.kind = 'ai_camera' and kd.status = 'active')::int as ai_cameras
+    ) kdev
+    cross join lateral (
+      select count(*)::int as events,
+        count(*) filter (where e.responded_at is not null and e.responded_at < ${ts(end)})::int as responded,
+        count(*) filter (where e.type = 'rodent')::int as rodent
+      from kitchen_events e
+      where e.store_id = c.id and ${inPeriod(sql`e.at`)}
+    ) kev
     left join lateral (
       select q.basics, q.finance, q.governance, q.law_abiding, q.social_responsibility
       from public_credit_scores q
@@ -282,7 +303,9 @@ export async function computeStoreFacts(
   return (result as unknown as { rows: FactsRow[] }).rows.map(toStoreFactsRow);
 }
 
-type FactsRow = Omit<StoreFacts, "publicCredit" | "kitchenCameras" | "kitchenEvents"> & {
+type KitchenFacts = "kitchenCameras" | "kitchenEvents" | "kitchenEventsResponded" | "kitchenRodentEvents";
+
+type FactsRow = Omit<StoreFacts, "publicCredit" | KitchenFacts> & {
   storeId: string;
   businessId: string;
   regionCode: string;
@@ -291,6 +314,11 @@ type FactsRow = Omit<StoreFacts, "publicCredit" | "kitchenCameras" | "kitchenEve
   pcGovernance: number | null;
   pcLawAbiding: number | null;
   pcSocialResponsibility: number | null;
+  kitchenConnected: boolean;
+  kitchenCameraCount: number;
+  kitchenEventCount: number;
+  kitchenRespondedCount: number;
+  kitchenRodentCount: number;
 };
 
 function toStoreFactsRow(row: FactsRow): StoreFactsRow {
@@ -303,8 +331,16 @@ function toStoreFactsRow(row: FactsRow): StoreFactsRow {
     pcGovernance,
     pcLawAbiding,
     pcSocialResponsibility,
+    kitchenConnected,
+    kitchenCameraCount,
+    kitchenEventCount,
+    kitchenRespondedCount,
+    kitchenRodentCount,
     ...counts
   } = row;
+  // A store with no kitchen feed or device is not connected to smart supervision: its kitchen facts are null
+  // and their indicators do not count (docs/smart-kitchen.md).
+  const kitchen = (value: number) => (kitchenConnected ? value : null);
   return {
     storeId,
     businessId,
@@ -318,9 +354,11 @@ function toStoreFactsRow(row: FactsRow): StoreFactsRow {
         lawAbiding: pcLawAbiding,
         socialResponsibility: pcSocialResponsibility,
       },
-      // 明厨亮灶 cameras and their events arrive with step 10 (smart supervision): not recorded yet.
-      kitchenCameras: null,
-      kitchenEvents: null,
+      // 明厨亮灶 cameras and smart-kitchen events (step 10).
+      kitchenCameras: kitchen(kitchenCameraCount),
+      kitchenEvents: kitchen(kitchenEventCount),
+      kitchenEventsResponded: kitchen(kitchenRespondedCount),
+      kitchenRodentEvents: kitchen(kitchenRodentCount),
     },
   };
 }

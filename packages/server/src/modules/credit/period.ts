@@ -3,7 +3,8 @@
 
 import { chinaDate } from "@shian/domain";
 
-export const PERIOD_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+// Years 1900–2999: a year before 1000 made periodWindow build an invalid date (500; found by http/fuzz-writes.test.ts).
+export const PERIOD_PATTERN = "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$";
 const PERIOD = new RegExp(PERIOD_PATTERN);
 
 export function isPeriod(value: string): boolean {

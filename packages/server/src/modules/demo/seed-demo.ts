@@ -13,6 +13,7 @@ import { insertUser, type UserRow } from "../accounts/repository.js";
 import type { Role } from "../accounts/roles.js";
 import { recordAudit } from "../audit/service.js";
 import { insertBusinesses, insertStores, type StoreRow } from "../entities/repository.js";
+import { businessRowWithPhone } from "../entities/personal-data.js";
 import { createLicenseHooks } from "../certificates/license-hooks.js";
 import { createSafetyCodes } from "../safety-code/service.js";
 import type { CertificateDeps } from "../certificates/service.js";
@@ -25,6 +26,9 @@ import { runGrading } from "../credit/grading.js";
 import { periodOf } from "../credit/period.js";
 import { licensedStoreIds } from "./repository.js";
 import { seedDemoActivity } from "./seed-activity.js";
+import { seedKitchenDemo } from "../kitchen/demo.js";
+// — step 10: online patrol demo —
+import { seedOnlinePatrolDemo } from "../online-patrol/demo.js";
 
 export const DEMO_PASSWORD = "shian-demo";
 /** The district whose officers get the short demo names (admin aside): Guangdong rules apply there. */
@@ -49,6 +53,8 @@ export interface DemoOptions {
   nodeEnv: string;
   fileStore: FileStore;
   certificates: CertificateDeps;
+  // — step 10: kitchen snapshots (DATA_DIR/snapshots); without it the demo events carry no picture —
+  snapshotStore?: FileStore;
 }
 
 export interface DemoSummary {
@@ -144,13 +150,16 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
         const batch = generated.slice(start, start + 500);
         const inserted = await insertBusinesses(
           tx,
-          batch.map((b) => ({
-            uscc: b.uscc,
-            name: b.name,
-            legalRepresentative: b.legalRepresentative,
-            phone: b.phone,
-            regionCode: district.code,
-          })),
+          // — step 8: personal data at rest — the owner's phone is stored sealed and masked.
+          batch.map((b) =>
+            businessRowWithPhone(options.certificates.keyring, {
+              uscc: b.uscc,
+              name: b.name,
+              legalRepresentative: b.legalRepresentative,
+              phone: b.phone,
+              regionCode: district.code,
+            }),
+          ),
         );
         const idByUscc = new Map(inserted.map((row) => [row.uscc, row.id]));
         for (const b of batch) businesses.set(idByUscc.get(b.uscc)!, b);
@@ -247,7 +256,18 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
   const licensed = await licensedStoreIds(db);
   const supervised = seeded.allStores.filter((store) => licensed.has(store.id));
   await db.transaction((tx) => seedDemoActivity(tx, { random, stores: supervised, now: new Date() }));
+  // — step 10: one kitchen camera, snapshots and events for the demo owner's store —
+  const kitchenStore = supervised.find((store) => store.businessId === seeded.branches[0]?.businessId);
+  if (kitchenStore)
+    await seedKitchenDemo(db, { storeId: kitchenStore.id, snapshotStore: options.snapshotStore });
   await evaluateAlerts(db);
   for (const model of CREDIT_MODELS) await runGrading(db, { model, period: periodOf(new Date()) });
+  // — step 10: online patrol demo — a green Tianhe store's kitchen feed and snapshots (needs the grades above).
+  if (options.snapshotStore)
+    await seedOnlinePatrolDemo(db, {
+      regionCode: DEMO_HOME_DISTRICT,
+      snapshotStore: options.snapshotStore,
+      now: new Date(),
+    });
   return summary;
 }

@@ -1,5 +1,4 @@
 import type { Static } from "@sinclair/typebox";
-import { maskPhone } from "../../http/masking.js";
 import type { BusinessRow, StaffRow, StoreRow } from "./repository.js";
 import type { BusinessView, StaffView, StoreView } from "./schema.js";
 
@@ -26,7 +25,7 @@ export function presentBusiness(business: BusinessRow): Static<typeof BusinessVi
     uscc: business.uscc,
     name: business.name,
     legalRepresentative: business.legalRepresentative,
-    phoneMasked: business.phone === null ? null : maskPhone(business.phone),
+    phoneMasked: business.phoneMasked,
     regionCode: business.regionCode,
     registrationAuthority: business.registrationAuthority,
     registeredOn: business.registeredOn,

@@ -6,6 +6,8 @@ import path from "node:path";
 export interface FileStore {
   put(bytes: Buffer): Promise<string>;
   get(sha256: string): Promise<Buffer | null>;
+  /** Removes the bytes (step 10: only the kitchen snapshot store is ever purged); false when absent. */
+  delete(sha256: string): Promise<boolean>;
 }
 
 export function sha256Of(bytes: Buffer): string {
@@ -31,6 +33,16 @@ export function localFileStore(root: string): FileStore {
         return await fs.readFile(pathOf(sha256));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async delete(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) return false;
+      try {
+        await fs.unlink(pathOf(sha256));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
         throw error;
       }
     },

@@ -5,7 +5,9 @@ import { Type } from "@sinclair/typebox";
 import type { Database } from "../../db/client.js";
 import { context, requireUser } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
+import { readingMultipart } from "../../http/multipart.js";
 import { allowRoles } from "../../http/route-policy.js";
+import { DOWNLOAD_CSP } from "../../http/security-headers.js";
 import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/schema-helpers.js";
 import { ROLES } from "../accounts/roles.js";
 import type { FileStore } from "./file-store.js";
@@ -39,12 +41,14 @@ export function fileRoutes(db: Database, store: FileStore) {
       },
       async (request, reply) => {
         if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-        const part = await request.file({
-          limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 2 },
+        const { part, bytes } = await readingMultipart(async () => {
+          const part = await request.file({
+            limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 2 },
+          });
+          return { part, bytes: part ? await part.toBuffer() : undefined };
         });
-        if (!part)
+        if (!part || !bytes)
           throw new AppError("validation_failed", { "zh-CN": "缺少文件", en: "No file in the request" });
-        const bytes = await part.toBuffer();
         const file = await uploadFile(db, store, context(request), requireUser(request), bytes);
         return reply
           .code(201)
@@ -68,7 +72,7 @@ export function fileRoutes(db: Database, store: FileStore) {
         return reply
           .type(file.contentType)
           .header("content-disposition", `attachment; filename="${file.id}"`)
-          .header("content-security-policy", "default-src 'none'; sandbox")
+          .header("content-security-policy", DOWNLOAD_CSP)
           .header("cache-control", "private, max-age=300")
           .send(bytes);
       },

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Database } from "../../db/client.js";
 import { context, requireUser } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
+import { readingMultipart } from "../../http/multipart.js";
 import { pickLanguage } from "../../http/language.js";
 import { allowRoles } from "../../http/route-policy.js";
 import { ProblemSchema, problemResponses } from "../../http/schema-helpers.js";
@@ -40,12 +41,14 @@ export function importRoutes(db: Database, options: { hooks?: ImportHooks; batch
       },
       async (request, reply) => {
         if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-        const part = await request.file({
-          limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 2 },
+        const { part, bytes } = await readingMultipart(async () => {
+          const part = await request.file({
+            limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 2 },
+          });
+          return { part, bytes: part ? await part.toBuffer() : undefined };
         });
-        if (!part)
+        if (!part || !bytes)
           throw new AppError("validation_failed", { "zh-CN": "缺少文件", en: "No file in the request" });
-        const bytes = await part.toBuffer();
         const jobId = await startImport({
           db,
           runner,

@@ -453,3 +453,27 @@ export async function signedTrustList(db: Queryable, keyring: Keyring): Promise<
   entry.trustList = { jws: signed.jws, sm2Kid: signed.sm2Kid, sm2Signature: signed.sm2Signature };
   return entry.trustList;
 }
+
+// — step 8: audit export — platform documents signed by the root keys —
+
+/**
+ * The root's document signer, for platform documents other than the trust list (signed audit exports). Each
+ * such document names its own `type`, so that it can never pass for a trust list or a certificate.
+ */
+export async function loadRootDocumentSigner(db: Queryable, keyring: Keyring): Promise<DocumentSigner> {
+  return (await cachedSigner(db, keyring, ROOT_AUTHORITY)).documents;
+}
+
+/** Checks both signatures of a root-signed document against the root keys (active or retired) of this database. */
+export async function verifyRootSignedDocument(
+  db: Queryable,
+  signed: Pick<SignedDocument, "payload" | "jws" | "sm2Kid" | "sm2Signature">,
+): Promise<SignatureVerdict> {
+  const { edKid, sm2Kid } = signedDocumentKids(signed);
+  const verifiers = await verifiersFor(db, edKid ? [edKid, sm2Kid] : [sm2Kid]);
+  return verifySignedDocument(
+    signed,
+    { ed: edKid ? verifiers.get(edKid) : undefined, sm2: verifiers.get(sm2Kid) },
+    ROOT_AUTHORITY,
+  );
+}

@@ -147,7 +147,9 @@ export function licensingRoutes(db: Database, hooks: LicenseHooks) {
       app.post(
         `/api/v1/applications/:id/${path}`,
         {
-          config: { policy },
+          // A retry after a lost reply or a crash (the same Idempotency-Key) gets the first reply, not a 409
+          // (crash/licence-issuance-crash.test.ts).
+          config: { policy, idempotent: true },
           schema: {
             tags: ["licensing"],
             params: IdParams,

@@ -90,7 +90,7 @@ describe("red and black lists", () => {
       .from(businesses)
       .where(eq(businesses.id, fenghua.businessId));
     expect(response.body).not.toContain(business!.legalRepresentative);
-    expect(response.body).not.toContain(business!.phone!);
+    expect(response.body).not.toContain(business!.phoneMasked!);
     expect((await t.app.inject({ url: "/api/v1/public/lists?region=330211" })).json().items).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
-import { chinaDate, parentRegionCode, regionScopePrefix } from "@shian/domain";
+import { chinaDate, parentRegionCode } from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
+import { queryRegionPrefix } from "../../http/region-query.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { isOfficer } from "../accounts/roles.js";
@@ -96,7 +97,7 @@ export async function listPublicEntries(
 ) {
   return repo.listListEntries(db, {
     list: query.list,
-    regionPrefix: query.region ? regionScopePrefix(query.region) : null,
+    regionPrefix: queryRegionPrefix(query.region),
     activeOn: chinaDate(now),
     limit: query.limit,
   });

@@ -15,6 +15,8 @@ export interface AdapterConfig {
   /** Tests and on-premises demos may deliver webhooks to private addresses (SECURITY.md #11). */
   allowPrivateWebhooks: boolean;
   decryptSecret(encrypted: string): string;
+  /** Opens a business's sealed phone (modules/entities/personal-data.ts); needed only to send real SMS. */
+  openBusinessPhone?(businessId: string, sealed: string): string;
   log: FastifyBaseLogger;
 }
 
@@ -65,14 +67,28 @@ async function post(url: string, body: string, headers: Record<string, string>) 
 export function createAdapters(config: AdapterConfig): Adapters {
   return {
     async sms(_tx, message) {
-      const { to, text } = message.payload as { to: string; text: string };
+      // The outbox holds the phone sealed (step 8); a message queued before that may still hold it in `to`.
+      const payload = message.payload as {
+        to?: string;
+        toSealed?: string;
+        toMasked?: string;
+        businessId?: string;
+        text: string;
+      };
+      const { text } = payload;
       if (!config.smsGatewayUrl) {
         config.log.info(
-          { channel: "sms", to: maskPhone(to), text },
+          { channel: "sms", to: payload.toMasked ?? maskPhone(payload.to ?? ""), text },
           "SMS (log adapter: set SMS_GATEWAY_URL to send)",
         );
         return;
       }
+      let to = payload.to;
+      if (payload.toSealed && payload.businessId) {
+        if (!config.openBusinessPhone) throw new Error("SMS adapter cannot open sealed phones: no keyring");
+        to = config.openBusinessPhone(payload.businessId, payload.toSealed);
+      }
+      if (!to) throw new Error("SMS message without a recipient");
       await post(config.smsGatewayUrl, JSON.stringify({ to, text }), { "idempotency-key": message.id });
     },
     async inbox(tx, message) {

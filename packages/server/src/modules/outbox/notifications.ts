@@ -8,7 +8,9 @@ interface IssuedLicense {
   regionCode: string;
   businessId: string;
   holderName: string;
-  phone: string | null;
+  /** The business's phone as stored: sealed (bound to the business id) and masked; never in clear here. */
+  phoneSealed: string | null;
+  phoneMasked: string | null;
   reason: string;
 }
 
@@ -28,8 +30,18 @@ export async function queueIssuanceNotices(tx: Queryable, issued: IssuedLicense)
   const action = REASON_TEXT[issued.reason] ?? "签发";
   const text = `【食安】${issued.holderName}的食品许可证（${issued.number}）已${action}，电子证书可在经营者门户下载。`;
   const key = `issue:${issued.licenseId}:${issued.version}`;
-  if (issued.phone) {
-    await enqueue(tx, { channel: "sms", dedupeKey: `${key}:sms`, payload: { to: issued.phone, text } });
+  if (issued.phoneSealed) {
+    // — step 8: personal data at rest — the outbox keeps the sealed phone; the SMS adapter opens it to send.
+    await enqueue(tx, {
+      channel: "sms",
+      dedupeKey: `${key}:sms`,
+      payload: {
+        toSealed: issued.phoneSealed,
+        toMasked: issued.phoneMasked,
+        businessId: issued.businessId,
+        text,
+      },
+    });
   }
   await enqueue(tx, {
     channel: "inbox",

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { regionScopePrefix } from "@shian/domain";
 import type { Database } from "../../db/client.js";
 import { requireUser } from "../../http/auth.js";
+import { queryRegionPrefix } from "../../http/region-query.js";
 import { PUBLIC, allowRoles } from "../../http/route-policy.js";
 import { ProblemSchema, RegionCode, StrictObject, problemResponses } from "../../http/schema-helpers.js";
 import { BUSINESS_ROLES } from "../accounts/roles.js";
@@ -78,7 +78,7 @@ export function noticeRoutes(db: Database, readDb: Database) {
         },
       },
       async (request, reply) => {
-        const prefix = request.query.region ? regionScopePrefix(request.query.region) : null;
+        const prefix = queryRegionPrefix(request.query.region);
         const rows = await listPublicNotices(readDb, prefix, request.query.limit);
         reply.header("cache-control", "public, max-age=60");
         return {

@@ -7,6 +7,8 @@ export { LruCache };
 export interface RenderedPage {
   body: Buffer;
   etag: string;
+  /** Epoch ms of the database read it was built from (the badge sends its age: step 11, badge.ts). */
+  renderedAt?: number;
 }
 
 /**

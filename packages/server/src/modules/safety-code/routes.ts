@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -6,11 +7,13 @@ import { isSecureDeployment, type Config } from "../../config.js";
 import { AppError } from "../../http/errors.js";
 import { pickLanguage, type Language } from "../../http/language.js";
 import { PUBLIC } from "../../http/route-policy.js";
+import { DOWNLOAD_CSP } from "../../http/security-headers.js";
 import { ProblemSchema, StrictObject, Uuid } from "../../http/schema-helpers.js";
 import { renderQrPng } from "../certificates/documents/qr.js";
 import { deviceId, hasDeviceCookie, hashDevice } from "../ratings/device.js";
 import { RATING_RATE_LIMIT } from "../ratings/routes.js";
 import { submitRating } from "../ratings/service.js";
+import { badgeScript, badgeSvg } from "./badge.js";
 import { normalizeSafetyCode } from "./code.js";
 import { renderNotFoundPage, renderRatedPage, type RateOutcome } from "./pages.js";
 import {
@@ -73,6 +76,71 @@ export function safetyCodeRoutes(db: Database, readDb: Database, config: Config)
         if (!code || !(await scanPage(readDb, deps, code, "zh-CN"))) throw new AppError("not_found");
         const png = await renderQrPng(scanUrl(deps, code));
         return reply.type("image/png").header("cache-control", "public, max-age=86400").send(png);
+      },
+    );
+
+    // — step 11: embeddable badge (docs/badge.md) —
+    const badgeMaxAge = config.badgeCacheSeconds;
+    app.get(
+      "/badge/:code.svg",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["safety-code"],
+          description:
+            "The embeddable 食安码 badge (SVG): colour, grade, date of the grade, store name. Cacheable for " +
+            "BADGE_CACHE_SECONDS; Age counts the server copy's time, so no copy is older than that in total.",
+          params: PageParams,
+          querystring: StrictObject({}),
+          response: {
+            200: Type.Unknown({ description: "image/svg+xml" }),
+            404: ProblemSchema,
+            429: ProblemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const code = normalizeSafetyCode(request.params.code);
+        const now = Date.now();
+        const badge = code ? await badgeSvg(readDb, deps, code, now) : null;
+        if (!badge) throw new AppError("not_found");
+        const age = Math.min(badgeMaxAge, Math.max(0, Math.floor((now - (badge.renderedAt ?? now)) / 1000)));
+        reply
+          .header("etag", badge.etag)
+          .header("cache-control", `public, max-age=${badgeMaxAge}`)
+          .header("age", String(age))
+          .header("x-content-type-options", "nosniff")
+          // Opened on its own, the SVG may run nothing: no script, no fetch, sandboxed.
+          .header("content-security-policy", DOWNLOAD_CSP)
+          // Embedded by other sites as an <img>.
+          .header("cross-origin-resource-policy", "cross-origin");
+        const raw = reply as FastifyReply;
+        if (request.headers["if-none-match"] === badge.etag) return raw.code(304).send();
+        return raw.type("image/svg+xml; charset=utf-8").send(badge.body);
+      },
+    );
+
+    const script = badgeScript(config.publicBaseUrl);
+    const scriptEtag = `"${createHash("sha1").update(script).digest("base64url")}"`;
+    app.get(
+      "/badge.js",
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ["safety-code"],
+          description:
+            'The badge embed script: <script src="{PUBLIC_BASE_URL}/badge.js" data-code="…" async></script>.',
+          querystring: StrictObject({}),
+        },
+      },
+      async (request, reply) => {
+        reply
+          .header("etag", scriptEtag)
+          .header("cache-control", "public, max-age=3600")
+          .header("x-content-type-options", "nosniff")
+          .header("cross-origin-resource-policy", "cross-origin");
+        if (request.headers["if-none-match"] === scriptEtag) return reply.code(304).send();
+        return reply.type("text/javascript; charset=utf-8").send(script);
       },
     );
 

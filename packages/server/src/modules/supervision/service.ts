@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { chinaDate, regionScopePrefix } from "@shian/domain";
+import { chinaDate } from "@shian/domain";
 import type { Database, Queryable } from "../../db/client.js";
 import type { inspections } from "../../db/schema.js";
 import { AppError } from "../../http/errors.js";
+import { queryRegionPrefix } from "../../http/region-query.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { isInJurisdiction, jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { findUserById } from "../accounts/repository.js";
@@ -67,7 +68,7 @@ export async function listPublicCommitments(
   query: { region?: string | undefined; period?: string | undefined },
 ) {
   return repo.listCommitments(db, {
-    regionPrefix: query.region ? regionScopePrefix(query.region) : null,
+    regionPrefix: queryRegionPrefix(query.region),
     period: query.period,
   });
 }
@@ -78,7 +79,7 @@ export async function listPlans(
   actor: UserActor,
   query: { period?: string | undefined; region?: string | undefined },
 ) {
-  const prefixes = [jurisdictionPrefix(actor), query.region ? regionScopePrefix(query.region) : null];
+  const prefixes = [jurisdictionPrefix(actor), queryRegionPrefix(query.region)];
   const plans = await repo.listPlans(db, {
     regionPrefixes: prefixes.filter((prefix): prefix is string => prefix !== null),
     period: query.period,

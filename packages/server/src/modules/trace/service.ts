@@ -5,6 +5,7 @@ import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { evaluateAlerts } from "../alerts/evaluate.js";
 import { recordAudit } from "../audit/service.js";
 import { findStoreById } from "../entities/repository.js";
+import { requireReadableFiles } from "../files/service.js";
 import { verifySupplierLicences } from "./licence-status.js";
 import { authorizeDeviceManagement, authorizeOwnStore } from "./policy.js";
 import * as repo from "./repository.js";
@@ -167,6 +168,11 @@ export async function recordBatch(
   refuseFuture(input.producedAt, "/body/producedAt", now);
   for (const [i, test] of (input.rapidTests ?? []).entries())
     refuseFuture(test.testedAt, `/body/rapidTests/${i}/testedAt`, now);
+  // A material's certificate must be a file the owner may use: an unknown id was a foreign-key 500 (fuzz-writes).
+  const certificateFileIds = input.materials.flatMap((m) =>
+    m.certificateFileId ? [m.certificateFileId] : [],
+  );
+  if (certificateFileIds.length > 0) await requireReadableFiles(db, actor, certificateFileIds);
   const producedAt = new Date(input.producedAt);
   const statuses = await verifySupplierLicences(
     db,

@@ -5,6 +5,8 @@ export type LicenseType = "JY" | "SC";
 export interface CertificateDocument {
   licenseType: LicenseType;
   licenseNo: string;
+  /** 电子证照标识 (GB/T 36904-2018), derived from the certificate at render time; printed when given */
+  eLicenceId?: string;
   version: number;
   /** 经营者名称 (生产者名称 for SC) */
   holderName: string;

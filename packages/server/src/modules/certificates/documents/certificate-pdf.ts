@@ -105,6 +105,8 @@ function fieldText(fields: CertificateField[]): string[] {
 
 function signatureLines(input: CertificateDocument): string[] {
   return [
+    // GB/T 36904 电子证照标识: small print with the key ids, so it costs the fields above no room (step 11).
+    ...(input.eLicenceId ? [`电子证照标识 E-licence ID: ${input.eLicenceId}`] : []),
     `Ed25519 kid: ${input.edKid}`,
     `SM2 kid: ${input.sm2Kid}`,
     `SHA-256: ${input.payloadSha256.slice(0, 16)}…`,
