@@ -26,7 +26,7 @@ function storeId(value: string): string {
 export function registerDeviceCommands(program: Command, withDatabase: WithDatabase): void {
   program
     .command("device")
-    .description("trace-code devices (scales, tills)")
+    .description("devices: trace-code scales and tills; simulated smart-kitchen cameras")
     .command("simulate")
     .description(
       "a simulated scale of the store (key kept in DATA_DIR/simulated-scales/ or --key-file) signs N sales, " +
