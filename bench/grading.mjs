@@ -207,9 +207,10 @@ async function registerSteps(stores, period) {
     ],
     [
       "staff",
-      `insert into staff (business_id, store_id, name, health_certificate_no, health_certificate_issuer,
+      // Personal data at rest (docs/security.md): SQL cannot seal, so the benchmark writes only the masked number.
+      `insert into staff (business_id, store_id, name, health_certificate_no_masked, health_certificate_issuer,
          health_certificate_valid_to)
-       select s.business_id, s.id, '员工' || k, 'HC' || k || left(md5(s.id::text), 10), '广州市疾控中心',
+       select s.business_id, s.id, '员工' || k, 'HC********' || right(md5(s.id::text), 2), '广州市疾控中心',
          $1::date + (random() * 400 - 20)::int
        from stores s cross join generate_series(1, 3) k`,
       [chinaDay(end)],

@@ -34,7 +34,7 @@ const DATABASE = "shian_bench_scan";
  * The 食安码 and licence numbers of the stores whose licence has a signed certificate (the generator signs a
  * spread sample, docs/data-generator.md), in a scrambled but repeatable order.
  */
-async function certifiedStores(databaseUrl) {
+export async function certifiedStores(databaseUrl) {
   return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query(
       `select sc.code, c.license_number as "licenseNo"

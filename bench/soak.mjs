@@ -20,8 +20,8 @@ import {
   startNode,
   stop,
   waitUntilQuiet,
-  withClient,
 } from "./common.mjs";
+import { certifiedStores } from "./scan.mjs";
 
 const DATABASE = "shian_bench_soak";
 const SECONDS = Number(process.env.SOAK_SECONDS || 600);
@@ -35,20 +35,6 @@ const BOUNDARY = "----shian-soak-boundary";
 function residentMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
-}
-
-async function publicTargets(databaseUrl) {
-  return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query(
-      `select sc.code, c.license_number as "licenseNo"
-       from certificates c
-       join licenses l on l.id = c.license_id
-       join safety_codes sc on sc.store_id = l.store_id
-       where c.superseded_at is null
-       order by md5(sc.code)`,
-    );
-    return rows;
-  });
 }
 
 function complaintBody(code, n) {
@@ -157,7 +143,7 @@ async function soak() {
   try {
     await waitUntilQuiet(server.pid, { database: DATABASE, maxSeconds: 300 });
     const origin = `http://127.0.0.1:${port}`;
-    const targets = await publicTargets(env.DATABASE_URL);
+    const targets = await certifiedStores(env.DATABASE_URL);
     const loads = mixes(targets);
     const rounds = [];
     const began = Date.now();

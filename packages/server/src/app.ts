@@ -197,9 +197,10 @@ export async function buildApp(
   await app.register(healthRoutes(database.db));
   await app.register(accountRoutes(database.db, config));
   await app.register(regionRoutes(database.readDb));
-  await app.register(entityRoutes(database.db));
-  await app.register(fileRoutes(database.db, configuredFileStore(config)));
   const keyring = { passphrase: resolveSigningPassphrase(config, (message) => app.log.warn(message)) };
+  // — step 8: personal data at rest — staff health certificate numbers are sealed with the keyring.
+  await app.register(entityRoutes(database.db, keyring));
+  await app.register(fileRoutes(database.db, configuredFileStore(config)));
   const certificateDeps = { keyring, publicBaseUrl: config.publicBaseUrl };
   await app.register(keyRoutes(database.db, keyring));
   await app.register(licensingRoutes(database.db, createLicenseHooks(certificateDeps)));

@@ -150,7 +150,9 @@ export const staff = pgTable(
       .references(() => stores.id),
     name: text("name").notNull(),
     position: text("position"),
-    healthCertificateNo: text("health_certificate_no").notNull(),
+    // — step 8: personal data at rest — the 健康证明编号 sealed with the row (some embed the 身份证 number).
+    healthCertificateNoSealed: text("health_certificate_no_sealed"),
+    healthCertificateNoMasked: text("health_certificate_no_masked"),
     healthCertificateIssuer: text("health_certificate_issuer").notNull(),
     healthCertificateValidTo: date("health_certificate_valid_to").notNull(),
     createdAt: createdAt(),

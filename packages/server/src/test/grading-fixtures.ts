@@ -17,7 +17,9 @@ import {
   staff,
   stores,
 } from "../db/schema.js";
-import { makeStore } from "./factories.js";
+import { makeStore, TEST_KEYRING } from "./factories.js";
+import { staffRowWithHealthCertificate } from "../modules/entities/personal-data.js";
+
 import { createSafetyCodes } from "../modules/safety-code/service.js";
 
 export const GRADED_PERIOD = "2026-10";
@@ -115,14 +117,16 @@ export async function recordPoorMonth(db: Database, store: TestStore) {
     closedAt: hoursLater(48),
   });
   for (const validTo of ["2026-09-30", "2027-09-30"]) {
-    await db.insert(staff).values({
-      businessId: store.businessId,
-      storeId: store.storeId,
-      name: "张三",
-      healthCertificateNo: `HC${validTo}`,
-      healthCertificateIssuer: "天河区疾控中心",
-      healthCertificateValidTo: validTo,
-    });
+    await db.insert(staff).values(
+      staffRowWithHealthCertificate(TEST_KEYRING, {
+        businessId: store.businessId,
+        storeId: store.storeId,
+        name: "张三",
+        healthCertificateNo: `HC${validTo}`,
+        healthCertificateIssuer: "天河区疾控中心",
+        healthCertificateValidTo: validTo,
+      }),
+    );
   }
 }
 

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { businesses, inspections, licenses, staff, storeGrades, stores, users } from "../db/schema.js";
 import { makeStore, makeUser, TEST_KEYRING } from "./factories.js";
-import { sealBusinessPhone } from "../modules/entities/personal-data.js";
+import { sealBusinessPhone, staffRowWithHealthCertificate } from "../modules/entities/personal-data.js";
 import { licensedStore, raiseRedAlert, routineResults, type TestStore } from "./grading-fixtures.js";
 import { createSafetyCodes } from "../modules/safety-code/service.js";
 
@@ -122,14 +122,16 @@ export async function seedOpenData(db: Database): Promise<OpenDataFixture> {
       .where(eq(businesses.id, id));
   }
   for (const row of [green, yellow, ningboA]) {
-    await db.insert(staff).values({
-      businessId: row.businessId,
-      storeId: row.storeId,
-      name: PLANTED.staffName,
-      healthCertificateNo: PLANTED.idNumber,
-      healthCertificateIssuer: "天河区疾控中心",
-      healthCertificateValidTo: "2027-09-30",
-    });
+    await db.insert(staff).values(
+      staffRowWithHealthCertificate(TEST_KEYRING, {
+        businessId: row.businessId,
+        storeId: row.storeId,
+        name: PLANTED.staffName,
+        healthCertificateNo: PLANTED.idNumber,
+        healthCertificateIssuer: "天河区疾控中心",
+        healthCertificateValidTo: "2027-09-30",
+      }),
+    );
   }
 
   await inspect(db, green, "2026-10-15T09:00:00.123456+08:00", { inspectorId: inspector.id });

@@ -7,7 +7,8 @@ export interface StaffMember {
   storeId: string;
   name: string;
   position: string | null;
-  healthCertificateNo: string;
+  /** Sealed at rest; replies carry its first and last two characters only (JK******12). */
+  healthCertificateNoMasked: string | null;
   healthCertificateIssuer: string;
   /** YYYY-MM-DD. */
   healthCertificateValidTo: string;

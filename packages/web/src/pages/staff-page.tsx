@@ -36,7 +36,11 @@ export function StaffPage() {
         columns={[
           { key: "name", title: t("staff.name"), dataIndex: "name" },
           { key: "position", title: t("staff.position"), render: (_, row) => row.position ?? "—" },
-          { key: "no", title: t("staff.certificateNo"), dataIndex: "healthCertificateNo" },
+          {
+            key: "no",
+            title: t("staff.certificateNo"),
+            render: (_, row) => row.healthCertificateNoMasked ?? "—",
+          },
           { key: "issuer", title: t("staff.issuer"), dataIndex: "healthCertificateIssuer" },
           {
             key: "validTo",

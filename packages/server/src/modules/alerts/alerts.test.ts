@@ -12,7 +12,9 @@ import {
   staff,
   tasks,
 } from "../../db/schema.js";
-import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
+import { TEST_KEYRING, TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
+import { staffRowWithHealthCertificate } from "../entities/personal-data.js";
+
 import { answers, auditActions } from "../../test/inspection-fixtures.js";
 import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
 import { createSafetyCodes, safetyCodeOfStore } from "../safety-code/service.js";
@@ -63,14 +65,16 @@ async function addLicence(made: Made, options: { validTo: string; status?: strin
 async function addStaff(made: Made, validTo: string) {
   const [row] = await t.database.db
     .insert(staff)
-    .values({
-      businessId: made.businessId,
-      storeId: made.store.id,
-      name: "张三",
-      healthCertificateNo: `HC-${validTo}`,
-      healthCertificateIssuer: "象山县疾控中心",
-      healthCertificateValidTo: validTo,
-    })
+    .values(
+      staffRowWithHealthCertificate(TEST_KEYRING, {
+        businessId: made.businessId,
+        storeId: made.store.id,
+        name: "张三",
+        healthCertificateNo: `HC-${validTo}`,
+        healthCertificateIssuer: "象山县疾控中心",
+        healthCertificateValidTo: validTo,
+      }),
+    )
     .returning();
   return row!;
 }

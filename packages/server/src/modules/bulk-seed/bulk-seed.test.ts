@@ -2,6 +2,7 @@ import { parseLicenseNumber, verifyToken } from "@shian/domain";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
+import { openStaffHealthCertificateNo } from "../entities/personal-data.js";
 import { licenceNumbers } from "./generate.js";
 import { BulkSeedError, generationContext, seedBulk, type BulkSeedReport } from "./seed-bulk.js";
 
@@ -83,6 +84,16 @@ describe.skipIf(!onPostgres)(
         (await count("staff", "health_certificate_valid_to < date '2026-11-30'")) / (3 * STORES);
       expect(expired).toBeGreaterThan(0.03);
       expect(expired).toBeLessThan(0.07);
+      // Personal data at rest (PIPL art. 28, 51; docs/security.md): every health certificate number is sealed with
+      // the seed's keyring, bound to its row, and masked; no clear number is stored.
+      expect(await count("staff", "health_certificate_no_sealed is null")).toBe(0);
+      expect(await count("staff", "health_certificate_no_masked !~ '^JK\\*{13}\\d{2}$'")).toBe(0);
+      const [member] = await rows<{ id: string; sealed: string; masked: string }>(
+        "select id, health_certificate_no_sealed as sealed, health_certificate_no_masked as masked from staff limit 1",
+      );
+      const number = openStaffHealthCertificateNo(keyring, member!.id, member!.sealed);
+      expect(number).toMatch(/^JK\d{6}\d{9}$/);
+      expect(`${number.slice(0, 2)}*************${number.slice(-2)}`).toBe(member!.masked);
       // 15 % of inspections fail an item, each failed item opens a rectification.
       expect(await count("rectifications")).toBe(
         (await count("inspections", "outcome = 'rectify'")) +

@@ -15,6 +15,8 @@ import {
   type CreditModel,
   type StoreFacts,
 } from "@shian/domain";
+import { maskHealthCertificateNo, sealStaffHealthCertificateNo } from "../entities/personal-data.js";
+import type { Keyring } from "../keys/secret-box.js";
 import { buildLicenseContent } from "../licensing/license-issuer.js";
 import {
   BULK_REGIONS,
@@ -50,6 +52,11 @@ export interface GenerationContext {
   asOf: number;
   /** Names of the districts in BULK_REGIONS (for the issuing authority's name). */
   regionNames: ReadonlyMap<string, string>;
+  /**
+   * Seals personal data (staff health certificate numbers) as the application does. Without it (a context built
+   * only to recompute numbers) the sealed column is null and only the masked form is written.
+   */
+  keyring?: Keyring;
 }
 
 /** One table's COPY: its columns and its lines (tab-separated, no trailing newline). */
@@ -609,7 +616,10 @@ export const ratingsRows: TableRows = {
   },
 };
 
-/** Three staff a store; health certificates end −20 … +380 days after the graded month (≈ 5 % expired). */
+/**
+ * Three staff a store; health certificates end −20 … +380 days after the graded month (≈ 5 % expired). The number
+ * is personal data: sealed with the context's keyring, bound to the staff row, and masked (docs/security.md).
+ */
 export const staffRows: TableRows = {
   table: "staff",
   columns: [
@@ -618,7 +628,8 @@ export const staffRows: TableRows = {
     "store_id",
     "name",
     "position",
-    "health_certificate_no",
+    "health_certificate_no_sealed",
+    "health_certificate_no_masked",
     "health_certificate_issuer",
     "health_certificate_valid_to",
   ],
@@ -628,13 +639,19 @@ export const staffRows: TableRows = {
       random.reset(plan.index, PURPOSE.staff);
       for (let k = 0; k < PROPORTIONS.staffPerStore; k++) {
         const row = plan.index * PROPORTIONS.staffPerStore + k;
+        const staffId = id(ID_TAG.staff, row);
+        const number = `JK${plan.regionCode}${String(row).padStart(9, "0")}`;
+        const { healthCertificateNoSealed, healthCertificateNoMasked } = context.keyring
+          ? sealStaffHealthCertificateNo(context.keyring, staffId, number)
+          : { healthCertificateNoSealed: null, healthCertificateNoMasked: maskHealthCertificateNo(number) };
         yield [
-          id(ID_TAG.staff, row),
+          staffId,
           id(ID_TAG.business, plan.index),
           id(ID_TAG.store, plan.index),
           random.pick(SURNAMES) + random.pick(GIVEN_NAMES),
           k === 0 ? "店长" : random.pick(STAFF_POSITIONS),
-          `JK${plan.regionCode}${String(row).padStart(9, "0")}`,
+          healthCertificateNoSealed ?? NULL,
+          healthCertificateNoMasked ?? NULL,
           "广州市疾病预防控制中心",
           chinaDay(context.periodEnd - DAY + random.int(-20, 380) * DAY),
         ].join("\t");

@@ -58,6 +58,7 @@ export function generationContext(options: {
   seed: string;
   asOf?: Date;
   regionNames?: ReadonlyMap<string, string>;
+  keyring?: Keyring;
 }): GenerationContext {
   const asOf = options.asOf ?? new Date();
   const period = shiftPeriod(periodOf(asOf), -1);
@@ -70,6 +71,7 @@ export function generationContext(options: {
     yearStart: periodEnd(shiftPeriod(period, -12)).getTime(),
     asOf: asOf.getTime(),
     regionNames: options.regionNames ?? new Map(),
+    ...(options.keyring ? { keyring: options.keyring } : {}),
   };
 }
 

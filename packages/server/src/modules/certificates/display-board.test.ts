@@ -2,9 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alerts, businesses, inspections, staff, storeGrades, users } from "../../db/schema.js";
 import { makeUser, TEST_KEYRING } from "../../test/factories.js";
-import { sealBusinessPhone } from "../entities/personal-data.js";
+import { sealBusinessPhone, staffRowWithHealthCertificate } from "../entities/personal-data.js";
+
 import { routineResults } from "../../test/grading-fixtures.js";
-import { applyAndApprove } from "../../test/licensing-flow.js";
+import { issueRestaurantLicence } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { scanPageCache } from "../safety-code/cache.js";
@@ -41,22 +42,17 @@ beforeAll(async () => {
       ...sealBusinessPhone(TEST_KEYRING, businessId, PLANTED.phone),
     })
     .where(eq(businesses.id, businessId));
-  await applyAndApprove(cast.owner, cast.officers, {
-    kind: "new",
-    licenseType: "JY",
-    storeId,
-    businessForm: "catering",
-    subtype: "restaurant_small",
-    items: [{ code: "hot_food" }],
-  });
-  await t.database.db.insert(staff).values({
-    businessId,
-    storeId,
-    name: PLANTED.staffName,
-    healthCertificateNo: PLANTED.idNumber,
-    healthCertificateIssuer: "天河区疾控中心",
-    healthCertificateValidTo: "2027-09-30",
-  });
+  await issueRestaurantLicence(cast.owner, cast.officers, storeId);
+  await t.database.db.insert(staff).values(
+    staffRowWithHealthCertificate(TEST_KEYRING, {
+      businessId,
+      storeId,
+      name: PLANTED.staffName,
+      healthCertificateNo: PLANTED.idNumber,
+      healthCertificateIssuer: "天河区疾控中心",
+      healthCertificateValidTo: "2027-09-30",
+    }),
+  );
   await createSafetyCodes(t.database.db, [storeId]);
   code = (await safetyCodeOfStore(t.database.db, storeId))!;
 }, 60_000);

@@ -17,6 +17,8 @@ import {
   staff,
 } from "../../db/schema.js";
 import { periodOf, periodWindow } from "../credit/period.js";
+import { staffRowWithHealthCertificate } from "../entities/personal-data.js";
+import type { Keyring } from "../keys/secret-box.js";
 
 interface ActivityStore {
   id: string;
@@ -28,6 +30,8 @@ interface ActivityOptions {
   random: SeededRandom;
   stores: readonly ActivityStore[];
   now: Date;
+  /** Seals the staff members' health certificate numbers (personal data at rest, docs/security.md). */
+  keyring: Keyring;
 }
 
 /** Share of the demo stores that signed the commitment letter (承诺书). */
@@ -128,15 +132,17 @@ export async function seedDemoActivity(tx: Transaction, options: ActivityOptions
   await insertInBatches(
     tx,
     staff,
-    expired.map((store, index) => ({
-      businessId: store.businessId,
-      storeId: store.id,
-      name: "王小明",
-      position: "厨师",
-      healthCertificateNo: `DEMO-HC-${index + 1}`,
-      healthCertificateIssuer: "区疾病预防控制中心",
-      healthCertificateValidTo: chinaDate(new Date(monthStart.getTime() - 86_400_000)),
-    })),
+    expired.map((store, index) =>
+      staffRowWithHealthCertificate(options.keyring, {
+        businessId: store.businessId,
+        storeId: store.id,
+        name: "王小明",
+        position: "厨师",
+        healthCertificateNo: `DEMO-HC-${index + 1}`,
+        healthCertificateIssuer: "区疾病预防控制中心",
+        healthCertificateValidTo: chinaDate(new Date(monthStart.getTime() - 86_400_000)),
+      }),
+    ),
   );
   return {
     ratings: ratingRows.length,

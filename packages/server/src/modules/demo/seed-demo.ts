@@ -255,7 +255,14 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
   // colours and the console show grades at once; the schedule grades the month again once it has ended.
   const licensed = await licensedStoreIds(db);
   const supervised = seeded.allStores.filter((store) => licensed.has(store.id));
-  await db.transaction((tx) => seedDemoActivity(tx, { random, stores: supervised, now: new Date() }));
+  await db.transaction((tx) =>
+    seedDemoActivity(tx, {
+      random,
+      stores: supervised,
+      now: new Date(),
+      keyring: options.certificates.keyring,
+    }),
+  );
   // — step 10: one kitchen camera, snapshots and events for the demo owner's store —
   const kitchenStore = supervised.find((store) => store.businessId === seeded.branches[0]?.businessId);
   if (kitchenStore)

@@ -1,14 +1,19 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staff } from "../../db/schema.js";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.js";
 import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
+import { openStaffHealthCertificateNo } from "./personal-data.js";
 
 // Jurisdiction (辖区) scoping: officers see their region; out-of-region records are 404, never 403.
+const APP_PASSPHRASE = "entities test signing passphrase";
 let t: TestApp;
 let fenghuaStore: Awaited<ReturnType<typeof makeStore>>;
 let zhenhaiStore: Awaited<ReturnType<typeof makeStore>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ SIGNING_KEY_PASSPHRASE: APP_PASSPHRASE });
   const db = t.database.db;
   fenghuaStore = await makeStore(db, "330213");
   zhenhaiStore = await makeStore(db, "330211");
@@ -65,6 +70,39 @@ describe("jurisdiction scoping", () => {
     expect(own.statusCode).toBe(200);
     expect(own.json().phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect((await session.inject({ url: `/api/v1/stores/${zhenhaiStore.store.id}` })).statusCode).toBe(404);
+  });
+
+  // PIPL art. 28, 51 / SECURITY.md #15 (docs/security.md "Personal data at rest"): a 健康证明编号 that embeds a
+  // resident ID number is stored sealed, bound to its row, and every reply carries only its masked form.
+  it("a staff member's health certificate number is sealed at rest and answered masked", async () => {
+    const session = await loginAs(t.app, "fenghua-owner", TEST_PASSWORD);
+    const number = "330213199001011234";
+    const url = `/api/v1/stores/${fenghuaStore.store.id}/staff`;
+    const created = await session.inject({
+      method: "POST",
+      url,
+      payload: {
+        name: "王五",
+        healthCertificateNo: number,
+        healthCertificateIssuer: "奉化区疾控中心",
+        healthCertificateValidTo: "2027-09-30",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.body).not.toContain(number);
+    expect(created.json().healthCertificateNoMasked).toBe("33**************34");
+    const listed = await session.inject({ url });
+    expect(listed.body).not.toContain(number);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id: created.json().id, healthCertificateNoMasked: "33**************34" }),
+    ]);
+    const [row] = await t.database.db.select().from(staff).where(eq(staff.id, created.json().id));
+    expect(JSON.stringify(row)).not.toContain(number);
+    const keyring = { passphrase: APP_PASSPHRASE };
+    expect(openStaffHealthCertificateNo(keyring, row!.id, row!.healthCertificateNoSealed!)).toBe(number);
+    expect(() =>
+      openStaffHealthCertificateNo(keyring, randomUUID(), row!.healthCertificateNoSealed!),
+    ).toThrow();
   });
 
   it("a volunteer may not read the store register", async () => {

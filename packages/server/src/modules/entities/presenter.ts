@@ -40,7 +40,7 @@ export function presentStaff(member: StaffRow, today: string): Static<typeof Sta
     storeId: member.storeId,
     name: member.name,
     position: member.position,
-    healthCertificateNo: member.healthCertificateNo,
+    healthCertificateNoMasked: member.healthCertificateNoMasked,
     healthCertificateIssuer: member.healthCertificateIssuer,
     healthCertificateValidTo: member.healthCertificateValidTo,
     healthCertificateExpired: member.healthCertificateValidTo < today,

@@ -17,11 +17,13 @@ import {
   StoreListQuery,
   StoreView,
 } from "./schema.js";
+import type { Keyring } from "../keys/secret-box.js";
 import * as entities from "./service.js";
 
 const readers = allowRoles(...OFFICER_ROLES, ...BUSINESS_ROLES);
 
-export function entityRoutes(db: Database) {
+/** `keyring` seals the personal data the routes write (staff health certificate numbers). */
+export function entityRoutes(db: Database, keyring: Keyring) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -101,6 +103,7 @@ export function entityRoutes(db: Database) {
       async (request, reply) => {
         const member = await entities.addStaff(
           db,
+          keyring,
           context(request),
           requireUser(request),
           request.params.id,

@@ -60,7 +60,8 @@ export const StaffView = Type.Object({
   storeId: Type.String(),
   name: Type.String(),
   position: Type.Union([Type.String(), Type.Null()]),
-  healthCertificateNo: Type.String(),
+  /** PIPL art. 28, 51: the number is sealed at rest; replies carry its first and last two characters only. */
+  healthCertificateNoMasked: Type.Union([Type.String(), Type.Null()]),
   healthCertificateIssuer: Type.String(),
   healthCertificateValidTo: Type.String(),
   healthCertificateExpired: Type.Boolean(),

@@ -6,6 +6,8 @@ import { recordAudit } from "../audit/service.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
 import { isOfficer } from "../accounts/roles.js";
 import { createSafetyCodes } from "../safety-code/service.js";
+import type { Keyring } from "../keys/secret-box.js";
+import { staffRowWithHealthCertificate } from "./personal-data.js";
 import { canReadEntity } from "./policy.js";
 import * as repo from "./repository.js";
 
@@ -110,8 +112,10 @@ export async function listStaff(db: Database, actor: Actor, storeId: string) {
   return repo.listStaff(db, store.id);
 }
 
+/** Adds a staff member; the health certificate number is stored sealed and masked only (PIPL art. 28, 51). */
 export async function addStaff(
   db: Database,
+  keyring: Keyring,
   context: RequestContext,
   actor: UserActor,
   storeId: string,
@@ -126,15 +130,18 @@ export async function addStaff(
   const store = await getStore(db, actor, storeId);
   if (actor.businessId !== store.businessId) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
-    const member = await repo.insertStaff(tx, {
-      businessId: store.businessId,
-      storeId: store.id,
-      name: input.name,
-      position: input.position ?? null,
-      healthCertificateNo: input.healthCertificateNo,
-      healthCertificateIssuer: input.healthCertificateIssuer,
-      healthCertificateValidTo: input.healthCertificateValidTo,
-    });
+    const member = await repo.insertStaff(
+      tx,
+      staffRowWithHealthCertificate(keyring, {
+        businessId: store.businessId,
+        storeId: store.id,
+        name: input.name,
+        position: input.position ?? null,
+        healthCertificateNo: input.healthCertificateNo,
+        healthCertificateIssuer: input.healthCertificateIssuer,
+        healthCertificateValidTo: input.healthCertificateValidTo,
+      }),
+    );
     await recordAudit(tx, context, {
       action: "staff.create",
       subjectType: "staff",

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rapidTests, staff } from "../../db/schema.js";
-import { TEST_PASSWORD, makeUser } from "../../test/factories.js";
+import { TEST_KEYRING, TEST_PASSWORD, makeUser } from "../../test/factories.js";
+import { staffRowWithHealthCertificate } from "../entities/personal-data.js";
+
 import { licensedStore, type TestStore } from "../../test/grading-fixtures.js";
 import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
 import { safetyCodeOfStore } from "../safety-code/service.js";
@@ -55,14 +57,16 @@ describe("GET /screen/{code} (阳光电子屏)", () => {
         source: "entered",
       },
     ]);
-    await db.insert(staff).values({
-      businessId: stall.businessId,
-      storeId: stall.storeId,
-      name: "欧阳明月",
-      healthCertificateNo: "HC-1",
-      healthCertificateIssuer: "象山县疾控中心",
-      healthCertificateValidTo: "2099-12-31",
-    });
+    await db.insert(staff).values(
+      staffRowWithHealthCertificate(TEST_KEYRING, {
+        businessId: stall.businessId,
+        storeId: stall.storeId,
+        name: "欧阳明月",
+        healthCertificateNo: "HC-1",
+        healthCertificateIssuer: "象山县疾控中心",
+        healthCertificateValidTo: "2099-12-31",
+      }),
+    );
     const signed = await owner.inject({
       method: "POST",
       url: "/api/v1/portal/commitments",
