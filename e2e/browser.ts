@@ -1,5 +1,7 @@
 // Debian chromium driven by playwright-core, and the steps every browser test shares.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type TestServer } from "./server";
 
 /** Headless chromium with the flags this machine needs (no background networking: the network is closed). */
 export function launchChromium(): Promise<Browser> {
@@ -57,4 +59,47 @@ export async function openDesktopPage(
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/login");
   return { context, page, errors };
+}
+
+/** What the tests of one file share: the demo server and the chromium they drive. */
+export interface DemoSession {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** The demo server's address, e.g. http://127.0.0.1:40123. */
+  readonly baseUrl: string;
+}
+
+/**
+ * Starts `shian serve --demo --stores <stores>` and chromium before the file's tests and stops both after them.
+ * Call it at the top level of a test file; read its fields inside tests and hooks (they exist once it started).
+ */
+export function useDemoSession(stores = 50): DemoSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer(["--demo", "--stores", String(stores)]);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: read it inside a test or a hook`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, "the demo server");
+    },
+    get browser() {
+      return started(browser, "chromium");
+    },
+    get baseUrl() {
+      return started(server, "the demo server").baseUrl;
+    },
+  };
 }

@@ -1,28 +1,16 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { request, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DESKTOP, launchChromium, logIn, logOut } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { request, type BrowserContext, type Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { DESKTOP, logIn, logOut, useDemoSession } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-certificates.png", import.meta.url));
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 /** The demo has no third-party platform: an administrator registers one through the API (there is no page for it). */
 async function registerPlatform(name: string) {
-  const api = await request.newContext({ baseURL: server!.baseUrl });
+  const api = await request.newContext({ baseURL: demo.baseUrl });
   const login = await api.post("/api/v1/auth/login", { data: { username: "admin", password: "shian-demo" } });
   const { user, csrfToken } = (await login.json()) as {
     user: { regionCode: string | null };
@@ -38,7 +26,7 @@ async function registerPlatform(name: string) {
 
 /** GETs a path of the server with the page's session; fails unless the answer is 200. */
 async function fetchOk(page: Page, path: string) {
-  const response = await page.request.get(`${server!.baseUrl}${path}`);
+  const response = await page.request.get(`${demo.baseUrl}${path}`);
   expect(response.status(), path).toBe(200);
   return response;
 }
@@ -53,9 +41,9 @@ async function openInNewTab(context: BrowserContext, link: ReturnType<Page["getB
 test("an owner uses the e-certificates, authorises a platform and reads messages; an approver suspends the licence", async () => {
   await registerPlatform("美团外卖");
   // Chinese: the verification pages answer in the browser's language.
-  const context = await browser!.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+  const context = await demo.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto(`${server!.baseUrl}/login`);
+  await page.goto(`${demo.baseUrl}/login`);
   await logIn(page, "owner", "/portal");
 
   // 电子证照: a valid licence with its signed certificate.
@@ -137,7 +125,7 @@ test("an owner uses the e-certificates, authorises a platform and reads messages
   const { token } = (await (await fetchOk(page, `/api/v1/certificates/${number}`)).json()) as {
     token: string;
   };
-  await page.goto(`${server!.baseUrl}/v/${token}`);
+  await page.goto(`${demo.baseUrl}/v/${token}`);
   await page.getByText("许可证已暂停").waitFor();
   await context.close();
 }, 180_000);

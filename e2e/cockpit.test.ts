@@ -1,10 +1,9 @@
 // 驾驶舱 in the browser: the demo city leader (Guangzhou) opens the cockpit, every chart draws with demo data,
 // no console error; a screenshot for docs/cockpit.md; then a drill-down to Tianhe, its stores, and back up.
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, openDesktopPage } from "./browser";
-import { startServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { logIn, openDesktopPage, useDemoSession } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-cockpit.png", import.meta.url));
 const WALL_SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-cockpit-wall.png", import.meta.url));
@@ -22,18 +21,7 @@ const CHARTS = [
   "applications",
 ];
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "120"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession(120);
 
 /** Waits until the cockpit shows the region (its data arrived and the page re-rendered). */
 async function waitForRegion(page: Page, code: string) {
@@ -80,7 +68,7 @@ async function expectChartsDrawn(page: Page) {
 }
 
 test("the city leader opens the cockpit: every chart draws, then drills down to Tianhe's stores and back", async () => {
-  const { context, page, errors } = await openDesktopPage(browser!, server!.baseUrl);
+  const { context, page, errors } = await openDesktopPage(demo.browser, demo.baseUrl);
   await logIn(page, "leader", "/console");
   await page.getByTestId("nav-cockpit").click();
   await waitForRegion(page, GUANGZHOU);
@@ -125,7 +113,7 @@ test("the city leader opens the cockpit: every chart draws, then drills down to 
 });
 
 test("the city leader generates last month's statistics report and downloads it as xlsx and PDF", async () => {
-  const { context, page, errors } = await openDesktopPage(browser!, server!.baseUrl);
+  const { context, page, errors } = await openDesktopPage(demo.browser, demo.baseUrl);
   await logIn(page, "leader", "/console");
   await page.getByTestId("nav-reports").click();
   await page.getByTestId("report-generate").getByRole("button").click();

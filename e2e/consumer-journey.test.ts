@@ -1,9 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { type Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DESKTOP, launchChromium } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { expect, test } from "vitest";
+import { DESKTOP, useDemoSession } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-scan.png", import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -14,21 +12,10 @@ const PNG = Buffer.from(
 );
 const REPLY = "已派员现场核查，责令门店整改并复查合格。";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 test("a diner scans a Tianhe store, rates it, complains with a photo; the inspector closes it; the diner reads the reply", async () => {
-  const base = server!.baseUrl;
+  const base = demo.baseUrl;
   const stores = (await (await fetch(`${base}/api/v1/public/stores?region=440106&limit=1`)).json()) as {
     items: { safetyCode: string | null }[];
   };
@@ -36,7 +23,7 @@ test("a diner scans a Tianhe store, rates it, complains with a photo; the inspec
   expect(code, "the demo data gives Tianhe stores a 食安码").toBeTruthy();
 
   // On the phone: the scan page, a rating, then a complaint through the no-JS form.
-  const phone = await browser!.newContext({
+  const phone = await demo.browser.newContext({
     viewport: PHONE,
     isMobile: true,
     hasTouch: true,
@@ -69,7 +56,7 @@ test("a diner scans a Tianhe store, rates it, complains with a photo; the inspec
   expect(complaintId).toBeDefined();
 
   // At the bureau: Tianhe's inspector finds it in the queue, dispatches themself and closes it with a reply.
-  const desk = await browser!.newContext({ viewport: DESKTOP });
+  const desk = await demo.browser.newContext({ viewport: DESKTOP });
   const page = await desk.newPage();
   await page.goto(`${base}/login`);
   await page.getByTestId("login-username").fill("inspector");

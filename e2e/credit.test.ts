@@ -1,9 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { request, type APIRequestContext, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut, openDesktopPage } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { request, type APIRequestContext, type Page } from "playwright-core";
+import { beforeAll, expect, test } from "vitest";
+import { logIn, logOut, openDesktopPage, useDemoSession } from "./browser";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
 const SCREENSHOTS = {
@@ -16,18 +15,10 @@ const TIANHE = "440106";
 const OWNER_STORE = "花城大道店";
 const EXPIRED_STAFF = "李健康";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const demo = useDemoSession();
 
 beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
   await mkdir(DOCS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** This month in China (YYYY-MM): the month the demo seed grades. */
@@ -38,7 +29,7 @@ const thisMonth = () =>
 
 /** A signed-in API client for the steps that have no page (or are another user's). */
 async function apiAs(username: string) {
-  const api = await request.newContext({ baseURL: server!.baseUrl });
+  const api = await request.newContext({ baseURL: demo.baseUrl });
   const login = await api.post("/api/v1/auth/login", { data: { username, password: "shian-demo" } });
   expect(login.status(), `log in ${username}`).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -51,7 +42,7 @@ async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const openPage = () => openDesktopPage(browser!, server!.baseUrl);
+const openPage = () => openDesktopPage(demo.browser, demo.baseUrl);
 
 /** The page shows no antd error alert. */
 async function expectNoErrorAlert(page: Page, where: string) {
@@ -138,7 +129,7 @@ test("a leader sees the month's grading, generates Tianhe's supervision plan and
 
 test("a red alert (expired health certificate) turns the 食安码 red until an inspector closes it; the owner reads the grade", async () => {
   const { context, page, errors } = await openPage();
-  const scan = await (await browser!.newContext({ baseURL: server!.baseUrl, locale: "zh-CN" })).newPage();
+  const scan = await (await demo.browser.newContext({ baseURL: demo.baseUrl, locale: "zh-CN" })).newPage();
 
   await logIn(page, "inspector", "/console");
   await page.getByTestId("nav-alerts").click();

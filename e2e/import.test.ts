@@ -1,8 +1,7 @@
 import { formatJyNumber, makeUscc } from "@shian/domain";
-import { type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { type Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { useDemoSession } from "./browser";
 
 const HEADER = [
   "license_no",
@@ -37,18 +36,7 @@ function registerRow(sequence: number, uscc: string): string[] {
   ];
 }
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 /** The number a statistic of the import shows. */
 async function count(page: Page, name: string): Promise<string | null> {
@@ -63,8 +51,8 @@ test("an approver imports a legacy register and sees the row that could not be i
     .map((cells) => cells.join(","))
     .join("\n");
 
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server!.baseUrl}/login`);
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${demo.baseUrl}/login`);
   await page.getByTestId("login-username").fill("approver");
   await page.getByTestId("login-password").fill("shian-demo");
   await page.getByTestId("login-submit").click();

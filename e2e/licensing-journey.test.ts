@@ -1,9 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DESKTOP, launchChromium, logIn, logOut, waitForPath } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { type Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { DESKTOP, logIn, logOut, useDemoSession, waitForPath } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-wizard.png", import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -19,18 +18,7 @@ const PNG = Buffer.from(
   "base64",
 );
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 /** Waits until the open application shows this status. */
 function statusShown(page: Page, status: string) {
@@ -45,8 +33,8 @@ async function openFromQueue(page: Page, nav: string, applicationId: string) {
 }
 
 test("a new small restaurant applies, is accepted, inspected, reviewed, approved and gets its licence", async () => {
-  const page = await browser!.newPage({ viewport: DESKTOP });
-  await page.goto(`${server!.baseUrl}/login`);
+  const page = await demo.browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${demo.baseUrl}/login`);
 
   // The owner applies for a new licence, as a small restaurant selling hot food.
   await logIn(page, "owner", "/portal");
@@ -128,7 +116,7 @@ test("a new small restaurant applies, is accepted, inspected, reviewed, approved
   expect(await page.getByTestId("onsite-outcome").innerText()).toBe("通过");
 
   await page.setViewportSize(DESKTOP);
-  await page.goto(`${server!.baseUrl}/console/review/${applicationId}`);
+  await page.goto(`${demo.baseUrl}/console/review/${applicationId}`);
   await page.getByTestId("review-opinion").fill("书面审查与现场核查均符合要求");
   await page.getByTestId("review-submit").click();
   await statusShown(page, "reviewed");

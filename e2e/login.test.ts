@@ -1,28 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { type Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, waitForPath } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { expect, test } from "vitest";
+import { useDemoSession, waitForPath } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-console.png", import.meta.url));
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 test("an acceptor signs in, switches the console to English and signs out", async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server!.baseUrl}/login`);
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${demo.baseUrl}/login`);
 
   await page.getByTestId("login-username").fill("acceptor");
   await page.getByTestId("login-password").fill("shian-demo");

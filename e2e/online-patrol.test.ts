@@ -3,26 +3,14 @@
 // month's plan. The leader generates Tianhe's plan first (its online items list the green stores); the inspector
 // opens the green store that has a kitchen camera, chooses a snapshot, marks the checklist and submits.
 import { fileURLToPath } from "node:url";
-import { request, type Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, openDesktopPage } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { request } from "playwright-core";
+import { expect, test } from "vitest";
+import { logIn, openDesktopPage, useDemoSession } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-online-patrol.png", import.meta.url));
 const TIANHE = "440106";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 const thisMonth = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(
@@ -31,7 +19,7 @@ const thisMonth = () =>
 
 /** The Tianhe leader commits the month's secret and generates the plan (the plans page does the same). */
 async function generateTianhePlan(period: string) {
-  const api = await request.newContext({ baseURL: server!.baseUrl });
+  const api = await request.newContext({ baseURL: demo.baseUrl });
   const login = await api.post("/api/v1/auth/login", {
     data: { username: "leader", password: "shian-demo" },
   });
@@ -58,7 +46,7 @@ async function generateTianhePlan(period: string) {
 test("an inspector's online patrol of a green demo store, with a snapshot as evidence, completes its plan item", async () => {
   const period = thisMonth();
   await generateTianhePlan(period);
-  const { context, page } = await openDesktopPage(browser!, server!.baseUrl);
+  const { context, page } = await openDesktopPage(demo.browser, demo.baseUrl);
   await logIn(page, "inspector", "/console");
   await page.getByTestId("nav-onlinePatrol").click();
 

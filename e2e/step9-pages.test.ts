@@ -1,27 +1,15 @@
 // Smoke test of the step-9 pages: each renders without an error alert, a console error or a page error.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, logOut, openDesktopPage } from "./browser";
-import { startServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { logIn, logOut, openDesktopPage, useDemoSession } from "./browser";
 
 /** The demo owner's licensed Tianhe store (the one with a 食安码). */
 const OWNER_STORE = "花城大道店";
 const SIGNER = "张承诺";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const demo = useDemoSession();
 
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = () => openDesktopPage(browser!, server!.baseUrl);
+const openPage = () => openDesktopPage(demo.browser, demo.baseUrl);
 
 /** Opens a page from the side menu, waits for its landmark and checks that no error alert shows. */
 async function openFromNav(page: Page, nav: string, landmark: string) {

@@ -1,20 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DESKTOP, launchChromium, logIn, logOut } from "./browser";
-import { startServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { DESKTOP, logIn, logOut, useDemoSession } from "./browser";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 /** Types a date into an antd DatePicker; leaving the field takes it (Enter would submit the form). */
 async function typeDate(page: Page, testId: string, date: string) {
@@ -30,9 +18,9 @@ const today = () => {
 };
 
 test("an owner records staff and a self-check; an inspector publishes and withdraws a red-list entry and posts a notice", async () => {
-  const context = await browser!.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+  const context = await demo.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto(`${server!.baseUrl}/login`);
+  await page.goto(`${demo.baseUrl}/login`);
   await logIn(page, "owner", "/portal");
 
   // 从业人员与健康证: a member whose health certificate ran out is flagged.

@@ -1,23 +1,10 @@
 // Exports of lists: the inspector filters the licences table by a column and exports it; the xlsx holds the
 // table's column titles and exactly the rows the filter keeps (all pages), each cell as shown.
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, logIn, openDesktopPage } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { expect, test } from "vitest";
+import { logIn, openDesktopPage, useDemoSession } from "./browser";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "40"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession(40);
 
 interface License {
   number: string;
@@ -34,7 +21,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 test("the inspector filters the licences by the years they expire and exports exactly those rows as xlsx", async () => {
-  const { context, page, errors } = await openDesktopPage(browser!, server!.baseUrl);
+  const { context, page, errors } = await openDesktopPage(demo.browser, demo.baseUrl);
   await logIn(page, "inspector", "/console");
   await page.getByTestId("nav-licenses").click();
   const table = page.getByTestId("licenses");

@@ -5,30 +5,18 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { assembleTraceCode, encodeTracePayload } from "@shian/domain";
-import { request, type Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { request } from "playwright-core";
+import { expect, test } from "vitest";
+import { useDemoSession } from "./browser";
 
 const SCREENSHOT = fileURLToPath(new URL("../docs/screenshot-trace.png", import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const BATCH = "LR-20250501-01";
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 test("a sale on the scale → its trace code on a phone shows the batch, suppliers' live licence status, rapid test and commitment; a changed code is not genuine", async () => {
-  const base = server!.baseUrl;
+  const base = demo.baseUrl;
   const api = await request.newContext({ baseURL: base });
   const login = await api.post("/api/v1/auth/login", { data: { username: "owner", password: "shian-demo" } });
   expect(login.status()).toBe(200);
@@ -98,7 +86,7 @@ test("a sale on the scale → its trace code on a phone shows the batch, supplie
   expect(await upload.json()).toEqual({ received: 1, stored: 1, duplicates: 0 });
 
   // The consumer scans the code on a phone.
-  const phone = await browser!.newContext({
+  const phone = await demo.browser.newContext({
     viewport: PHONE,
     isMobile: true,
     hasTouch: true,

@@ -1,27 +1,15 @@
-import { request, type APIRequestContext, type Browser } from "playwright-core";
+import { request, type APIRequestContext } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { expect, test } from "vitest";
+import { useDemoSession } from "./browser";
 
 const PHONE = { width: 390, height: 844 };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer(["--demo", "--stores", "50"]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoSession();
 
 /** An API session of a demo user, with the CSRF token on every POST. */
 async function apiAs(username: string) {
-  const api = await request.newContext({ baseURL: server!.baseUrl });
+  const api = await request.newContext({ baseURL: demo.baseUrl });
   const login = await api.post("/api/v1/auth/login", { data: { username, password: "shian-demo" } });
   expect(login.status()).toBe(200);
   const { user, csrfToken } = (await login.json()) as { user: { id: string }; csrfToken: string };
@@ -54,21 +42,21 @@ test("a Tianhe volunteer patrols an assigned store on the phone; the finding bec
   expect(assigned.status()).toBe(201);
 
   // On the phone, standing 30 m from the store.
-  const phone = await browser!.newContext({
+  const phone = await demo.browser.newContext({
     viewport: PHONE,
     isMobile: true,
     hasTouch: true,
     locale: "zh-CN",
   });
-  await phone.grantPermissions(["geolocation"], { origin: server!.baseUrl });
+  await phone.grantPermissions(["geolocation"], { origin: demo.baseUrl });
   await phone.setGeolocation({ latitude: store.lat! + 0.0003, longitude: store.lng! });
   const page = await phone.newPage();
-  await page.goto(`${server!.baseUrl}/login`);
+  await page.goto(`${demo.baseUrl}/login`);
   await page.getByTestId("login-username").fill("volunteer");
   await page.getByTestId("login-password").fill("shian-demo");
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => url.pathname.startsWith("/m"));
-  await page.goto(`${server!.baseUrl}/m/patrol`);
+  await page.goto(`${demo.baseUrl}/m/patrol`);
 
   const card = page.getByTestId("patrol-card").filter({ hasText: store.name });
   await card.getByTestId("patrol-start").click();

@@ -1,14 +1,13 @@
-import { App, Button, Card, DatePicker, Flex, Input, Radio, Tag, Typography } from "antd";
+import { App, Button, Card, DatePicker, Flex } from "antd";
 // antd's date type: a type-only import of antd's own dependency.
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import type { CheckResult, InspectionTemplate } from "../../api/inspections";
+import type { InspectionTemplate } from "../../api/inspections";
 import { fileSelfCheck, type SelfCheck } from "../../api/self-checks";
 import { useAction } from "../../hooks/use-action";
 import { useI18n } from "../../i18n/language";
+import { ChecklistItems, useChecklistAnswers } from "../checklist-items";
 import { ErrorAlert } from "../error-alert";
-
-const RESULTS: CheckResult[] = ["pass", "fail", "na"];
 
 interface SelfCheckFormProps {
   storeId: string;
@@ -19,18 +18,16 @@ interface SelfCheckFormProps {
 
 /** Files a self-check: a date (not in the future) and an answer, with a note for a failure, to every item. */
 export function SelfCheckForm({ storeId, template, onFiled }: SelfCheckFormProps) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [checkedOn, setCheckedOn] = useState<Dayjs | null>(null);
-  const [results, setResults] = useState<Record<string, CheckResult>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const answers = useChecklistAnswers(template.items);
   const { run, pending, error } = useAction<SelfCheck>((check) => {
     void message.success(t("selfCheck.filed"));
-    setResults({});
-    setNotes({});
+    answers.reset();
     onFiled(check);
   });
-  const complete = checkedOn && template.items.every((item) => results[item.code]);
+  const complete = checkedOn && answers.complete;
 
   const file = (day: Dayjs) =>
     run("file", () =>
@@ -38,8 +35,8 @@ export function SelfCheckForm({ storeId, template, onFiled }: SelfCheckFormProps
         storeId,
         day.format("YYYY-MM-DD"),
         template.items.map(({ code }) => {
-          const note = results[code] === "fail" ? notes[code]?.trim() : undefined;
-          return { code, result: results[code]!, ...(note ? { note } : {}) };
+          const note = answers.noteOf(code);
+          return { code, result: answers.results[code]!, ...(note ? { note } : {}) };
         }),
       ),
     );
@@ -58,33 +55,7 @@ export function SelfCheckForm({ storeId, template, onFiled }: SelfCheckFormProps
             disabledDate={(date) => date.isAfter(new Date(), "day")}
           />
         </label>
-        {template.items.map((item) => (
-          <Flex key={item.code} vertical gap={4} data-testid={`self-check-item-${item.code}`}>
-            <Typography.Text>
-              {pick(item.text)}
-              {item.critical && <Tag color="red">!</Tag>}
-            </Typography.Text>
-            <Radio.Group
-              value={results[item.code]}
-              onChange={(event) => setResults({ ...results, [item.code]: event.target.value as CheckResult })}
-            >
-              {RESULTS.map((result) => (
-                <Radio key={result} value={result}>
-                  <span data-testid={`self-check-${item.code}-${result}`}>{t(`patrol.${result}`)}</span>
-                </Radio>
-              ))}
-            </Radio.Group>
-            {results[item.code] === "fail" && (
-              <Input
-                data-testid={`self-check-note-${item.code}`}
-                placeholder={t("patrol.note")}
-                maxLength={1000}
-                value={notes[item.code] ?? ""}
-                onChange={(event) => setNotes({ ...notes, [item.code]: event.target.value })}
-              />
-            )}
-          </Flex>
-        ))}
+        <ChecklistItems items={template.items} answers={answers} testIdPrefix="self-check" />
         <Button
           data-testid="self-check-submit"
           type="primary"
