@@ -1177,6 +1177,8 @@ export const batchMaterials = pgTable(
     supplierLicenceNumber: text("supplier_licence_number"),
     /** The verification result when entered (valid, expired, revoked, unknown…); the page re-verifies live. */
     supplierLicenceStatus: text("supplier_licence_status"),
+    /** The supplier's batch number, when known: links a recalled batch to the stores that received it (step 11). */
+    supplierBatchNumber: text("supplier_batch_number"),
     quantity: numeric("quantity", { precision: 12, scale: 3, mode: "number" }),
     unit: text("unit"),
     purchasedOn: date("purchased_on"),
@@ -1446,6 +1448,99 @@ export const kitchenEvents = pgTable(
   ],
 );
 
+// — step 11: recalls and misuse detection —
+
+/** 召回: a batch recalled (failed sampling, or the producer's own decision) until an officer closes the recall. */
+export const recalls = pgTable(
+  "recalls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => productionBatches.id),
+    /** The producing store. */
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    reason: text("reason").notNull(),
+    samplingResultId: uuid("sampling_result_id").references(() => samplingResults.id),
+    status: text("status", { enum: ["open", "closed"] }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closingNote: text("closing_note"),
+  },
+  (t) => [
+    uniqueIndex("recalls_open_batch_idx")
+      .on(t.batchId)
+      .where(sql`status = 'open'`),
+    index("recalls_region_status_idx").on(t.regionCode, t.status),
+  ],
+);
+
+/** A delivery platform's shop as its partner last reported it in a batch verification. */
+export const platformShops = pgTable(
+  "platform_shops",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    apiClientId: uuid("api_client_id")
+      .notNull()
+      .references(() => apiClients.id),
+    platformShopId: text("platform_shop_id").notNull(),
+    shopName: text("shop_name").notNull(),
+    shopAddress: text("shop_address").notNull(),
+    licenseNumber: varchar("license_number", { length: 64 }).notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("platform_shops_client_shop_idx").on(t.apiClientId, t.platformShopId),
+    index("platform_shops_license_idx").on(t.licenseNumber),
+  ],
+);
+
+export const MISUSE_FLAG_KINDS = [
+  "licence_not_valid",
+  "name_mismatch",
+  "address_mismatch",
+  "licence_shared",
+  "region_mismatch",
+] as const;
+
+/** A suspected licence misuse found by batch verification, for an officer to confirm or dismiss. */
+export const misuseFlags = pgTable(
+  "misuse_flags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    apiClientId: uuid("api_client_id")
+      .notNull()
+      .references(() => apiClients.id),
+    platformShopRowId: uuid("platform_shop_row_id")
+      .notNull()
+      .references(() => platformShops.id),
+    licenseNumber: varchar("license_number", { length: 64 }).notNull(),
+    /** The licensed store, when the licence number is known. */
+    storeId: uuid("store_id").references(() => stores.id),
+    /** Whose queue: the licence's region, else the platform shop's. */
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    kind: text("kind", { enum: MISUSE_FLAG_KINDS }).notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["open", "confirmed", "dismissed"] }).notNull(),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    uniqueIndex("misuse_flags_open_idx")
+      .on(t.platformShopRowId, t.kind)
+      .where(sql`status = 'open'`),
+    index("misuse_flags_region_status_idx").on(t.regionCode, t.status),
+  ],
+);
+
 /** Append-only, hash-chained record of every state change (等保 8.1.4.3). */
 export const auditLog = pgTable(
   "audit_log",
@@ -1540,5 +1635,8 @@ export const schema = {
   kitchenSnapshots,
   kitchenDevices,
   kitchenEvents,
+  recalls,
+  platformShops,
+  misuseFlags,
   auditLog,
 };
