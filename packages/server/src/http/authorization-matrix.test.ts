@@ -21,7 +21,9 @@ import {
   listEntries,
   partnerAuthorizations,
   penalties,
+  productionBatches,
   ratings,
+  recalls,
   referralConsents,
   rectifications,
   sanctionProposals,
@@ -254,7 +256,7 @@ beforeAll(async () => {
   expect(draft.statusCode, draft.body).toBeLessThan(300);
   fx.application = (draft.json() as { id: string }).id;
   fx.license = approved.licenseId!;
-  const [licence] = await db.query.licenses.findMany({ where: (l, { eq: is }) => is(l.id, fx.license) });
+  const [licence] = await db.query.licenses.findMany({ where: (l, { eq: is }) => is(l.id, fx.license!) });
   fx.licenseNo = licence!.number;
   fx.store = cast.store.id;
   fx.business = cast.businessId;
@@ -367,6 +369,25 @@ beforeAll(async () => {
     })
     .returning({ id: devices.id });
   fx.device = device!.id;
+  // — step 11: recalls — two batches of store A: one to recall (the route's control), one with an open recall.
+  const batchRows = await db
+    .insert(productionBatches)
+    .values(
+      [1, 2].map((n) => ({
+        storeId: fx.store!,
+        regionCode: DISTRICT_A,
+        batchNumber: `AM-${n}`,
+        product: "卤猪耳",
+        producedAt: new Date(),
+      })),
+    )
+    .returning({ id: productionBatches.id });
+  fx.batch = batchRows[0]!.id;
+  const [openRecall] = await db
+    .insert(recalls)
+    .values({ batchId: batchRows[1]!.id, storeId: fx.store!, regionCode: DISTRICT_A, reason: "抽检不合格", status: "open" })
+    .returning({ id: recalls.id });
+  fx.recall = openRecall!.id;
   // A camera with a playlist (read by the 阳光电子屏 and online-patrol pages); feeds are managed only by the
   // smart-kitchen routes, which use kitchenFeed2 below (the step-9 portal feed routes were removed).
   await db
@@ -676,6 +697,9 @@ function defineById() {
       params: { storeId: fx.store!, id: fx.kitchenEvent! },
       body: { text: "已提醒戴帽" },
     },
+    // — step 11: recalls —
+    "POST /api/v1/batches/:batchId/recall": { params: { batchId: fx.batch! }, body: { reason: "抽检不合格" } },
+    "POST /api/v1/recalls/:id/close": { params: { id: fx.recall! }, body: { note: "已全部下架" } },
   });
 }
 
@@ -720,7 +744,7 @@ describe("jurisdiction: records of district A (ASVS 4.2.1; 等保 8.1.4.2; recor
         const ownRole = policy.roles.find((role) => role !== "admin") ?? policy.roles[0]!;
         inDistrict.push([route, clients.get(ownRole)!, ownRole]);
       }
-      if (policy.apiScopes?.includes("certificates:read")) {
+      if ("apiScopes" in policy && policy.apiScopes?.includes("certificates:read")) {
         // A partner without the business's authorization is an outsider too.
         callers.push(["partner without authorization", apiKeyClient(apiKeys.get("certificates:read")!)]);
         inDistrict.push([route, authorizedPartnerClient, "authorized partner"]);

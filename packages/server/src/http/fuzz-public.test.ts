@@ -8,9 +8,13 @@ import { CATEGORY_CODES } from "../modules/complaints/categories.js";
 import { MAX_UPLOAD_BYTES } from "../modules/files/routes.js";
 import {
   AUDITED_REFUSALS,
-  collected,
-  fingerprintDiff,
+  createFuzzApp,
+  FUZZ_MIN_REQUESTS,
+  FUZZ_RUNS,
+  FUZZ_WRITE_RUNS,
   fingerprintQuery,
+  fuzzMixed,
+  fuzzRefusedWrites,
   fuzzRequest,
   fuzzRoutes,
   jsonBody,
@@ -18,6 +22,7 @@ import {
   nastyString,
   newCounter,
   oddHeaders,
+  reportTotals,
   routeName,
   send,
   urlFor,
@@ -26,9 +31,9 @@ import {
   type KnownValues,
   type Part,
 } from "../test/fuzz-kit.js";
-import { applyAndApprove } from "../test/licensing-flow.js";
+import { issueRestaurantLicence } from "../test/licensing-flow.js";
 import { licensingCast } from "../test/officers.js";
-import { createTestApp, type TestApp } from "../test/test-app.js";
+import type { TestApp } from "../test/test-app.js";
 
 /**
  * Fuzzing of every public route (SECURITY.md #7, #8, #9, #10; ASVS 5.1.2–5.1.4, 5.3.4, 12.1.1, 12.2.1, 13.2.2,
@@ -38,11 +43,6 @@ import { createTestApp, type TestApp } from "../test/test-app.js";
  */
 
 const SEED = 20_261_208;
-/** Batches of up to 12 requests: ~6.5 requests a run on average. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 620);
-/** Batches of 10 to 20 refused writes, each between two database fingerprints. */
-const WRITE_RUNS = 80;
-const MIN_REQUESTS = 5_000;
 
 let t: TestApp;
 const counter = newCounter();
@@ -53,24 +53,13 @@ const oversized = Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x41);
 
 beforeAll(async () => {
   const started = Date.now();
-  t = await createTestApp({
-    PUBLIC_RATE_LIMIT: "1000000",
-    COMPLAINT_RATE_LIMIT: "1000000",
-    ...(process.env.FUZZ_LOG ? { LOG_LEVEL: "error" } : {}),
-  });
+  t = await createFuzzApp({ COMPLAINT_RATE_LIMIT: "1000000" });
   const db = t.database.db;
   const { owner, officers, store } = await licensingCast(t.app, db, "440106", "fuzz");
-  const approved = await applyAndApprove(owner, officers, {
-    kind: "new",
-    licenseType: "JY",
-    storeId: store.id,
-    businessForm: "catering",
-    subtype: "restaurant_small",
-    items: [{ code: "hot_food" }],
-  });
-  const licenseNo = (await owner.inject({ url: `/api/v1/licenses/${approved.licenseId}` })).json()
-    .number as string;
-  const token = (await owner.inject({ url: `/api/v1/certificates/${licenseNo}` })).json().token as string;
+  const {
+    licenseNo,
+    certificate: { token },
+  } = await issueRestaurantLicence(owner, officers, store.id);
   let [code] = await db.select().from(safetyCodes).where(eq(safetyCodes.storeId, store.id));
   if (!code)
     [code] = await db.insert(safetyCodes).values({ code: "4ZK7M2QX9A", storeId: store.id }).returning();
@@ -280,17 +269,6 @@ const SLOW_ROUTES = new Set([
   "GET /api/v1/certificates/:licenseNo/qr.png",
 ]);
 
-/** Sends a batch; true when every write in it was refused (and none is audited by design). */
-async function sendBatch(batch: FuzzRequest[]): Promise<boolean> {
-  let writesRefused = true;
-  for (const { route, options } of batch) {
-    const response = await send(t.app, counter, route, options);
-    if ((response.statusCode < 400 && options.method !== "GET") || AUDITED_REFUSALS.has(routeName(route)))
-      writesRefused = false;
-  }
-  return writesRefused;
-}
-
 describe("fuzzing the public routes (SECURITY.md #7, #9, #10; ASVS 5.1.2–5.1.4, 5.3.4, 12.2.1, 13.2.5)", () => {
   let routes: FuzzRoute[];
   beforeAll(() => {
@@ -299,28 +277,16 @@ describe("fuzzing the public routes (SECURITY.md #7, #9, #10; ASVS 5.1.2–5.1.4
 
   it("every public route, mixed valid and hostile requests: no 5xx, no leak, problem+json errors", async () => {
     expect(routes.length).toBeGreaterThan(30);
-    const request = fc.oneof(
-      ...routes.map((route) => ({
-        weight: SLOW_ROUTES.has(routeName(route)) ? 1 : 10,
-        arbitrary: requestFor(route),
-      })),
-    );
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: 12 }), async (batch) => {
-        await sendBatch(batch);
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-    console.info(`fuzz-public: mixed ${counter.requests} requests in ${Date.now() - started} ms`);
-    if (process.env.FUZZ_COLLECT) {
-      console.info(collected.join("\n"));
-      const slow = [...counter.ms].sort(([, a], [, b]) => b - a).slice(0, 15);
-      console.info(
-        slow.map(([name, ms]) => `${Math.round(ms)} ms ${counter.byRoute.get(name)} × ${name}`).join("\n"),
-      );
-    }
-    expect(routes.filter((route) => !counter.byRoute.has(routeName(route))).map(routeName)).toEqual([]);
+    const unreached = await fuzzMixed(t.app, counter, {
+      label: "fuzz-public",
+      routes,
+      requestFor: (route) => requestFor(route),
+      slow: SLOW_ROUTES,
+      weight: 10,
+      seed: SEED,
+      numRuns: FUZZ_RUNS,
+    });
+    expect(unreached).toEqual([]);
   }, 300_000);
 
   it("refused public writes leave the database unchanged (row counts of every table, last audit seq)", async () => {
@@ -328,137 +294,62 @@ describe("fuzzing the public routes (SECURITY.md #7, #9, #10; ASVS 5.1.2–5.1.4
       (route) => route.method !== "GET" && !AUDITED_REFUSALS.has(routeName(route)),
     );
     expect(writes.length).toBeGreaterThan(4);
-    const request = fc.oneof(...writes.map((route) => requestFor(route, { invalid: true })));
-    let compared = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(request, { minLength: 10, maxLength: 20 }), async (batch) => {
-        const before = await fingerprint();
-        const refused = await sendBatch(batch);
-        if (!refused) return;
-        compared += 1;
-        const changed = fingerprintDiff(before, await fingerprint());
-        if (changed.length) throw new Error(`refused requests changed the database: ${changed.join("; ")}`);
-      }),
-      { seed: SEED + 1, numRuns: WRITE_RUNS, endOnFailure: true },
-    );
-    expect(compared).toBeGreaterThan(WRITE_RUNS / 2);
+    const compared = await fuzzRefusedWrites(t.app, counter, {
+      request: fc.oneof(...writes.map((route) => requestFor(route, { invalid: true }))),
+      fingerprint,
+      seed: SEED + 1,
+      numRuns: FUZZ_WRITE_RUNS,
+    });
+    expect(compared).toBeGreaterThan(FUZZ_WRITE_RUNS / 2);
   }, 300_000);
 
   it("regression examples: requests that once answered 500", async () => {
     const boundary = "----shian-fuzz-boundary";
-    const parts = multipartBody(
-      [
-        { name: "storeCode", value: known.code![0]! },
-        { name: "category", value: CATEGORY_CODES[0]! },
-      ],
-      boundary,
-    );
-    const cases: { route: string; options: InjectOptions; status: number }[] = [
-      // busboy's "Multipart: Boundary not found" and "Unexpected end of form" were plain Errors (http/multipart.ts).
-      {
-        route: "POST /api/v1/public/complaints",
-        status: 400,
-        options: {
-          method: "POST",
-          url: "/api/v1/public/complaints",
-          payload: parts,
-          headers: { "content-type": "multipart/form-data" },
-        },
-      },
-      {
-        route: "POST /api/v1/public/complaints",
-        status: 400,
-        options: {
-          method: "POST",
-          url: "/api/v1/public/complaints",
-          payload: parts.subarray(0, 60),
-          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-        },
-      },
-      {
-        route: "POST /s/:code/complaint",
-        status: 400,
-        options: {
-          method: "POST",
-          url: `/s/${known.code![0]}/complaint`,
-          payload: parts,
-          headers: { "content-type": "multipart/form-data" },
-        },
-      },
-      // NUL in a multipart field reached PostgreSQL.
-      {
-        route: "POST /api/v1/public/complaints",
-        status: 400,
-        options: {
-          method: "POST",
-          url: "/api/v1/public/complaints",
-          payload: multipartBody(
-            [
-              { name: "storeCode", value: known.code![0]! },
-              { name: "category", value: CATEGORY_CODES[0]! },
-              { name: "description", value: "a\u0000b" },
-            ],
-            boundary,
-          ),
-          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-        },
-      },
-      // ajv coerced "1e400" and "Infinity" to an integer past minimum/maximum (http/validation.ts).
-      {
-        route: "GET /api/v1/public/lists",
-        status: 400,
-        options: { url: "/api/v1/public/lists?limit=1e400" },
-      },
-      {
-        route: "GET /api/v1/open/inspections",
-        status: 400,
-        options: { url: "/api/v1/open/inspections?limit=Infinity" },
-      },
-      // Six digits that match the pattern but are no GB/T 2260 code threw a RangeError (http/region-query.ts).
-      {
-        route: "GET /api/v1/public/lists",
-        status: 400,
-        options: { url: "/api/v1/public/lists?region=892620" },
-      },
-      {
-        route: "GET /api/v1/public/notices",
-        status: 400,
-        options: { url: "/api/v1/public/notices?region=104021" },
-      },
-      {
-        route: "GET /api/v1/public/draw-commitments",
-        status: 400,
-        options: { url: "/api/v1/public/draw-commitments?region=843360" },
-      },
-      // NUL and lone surrogates in JSON text reached PostgreSQL (http/validation.ts).
-      {
-        route: "POST /api/v1/auth/login",
-        status: 400,
-        options: {
-          method: "POST",
-          url: "/api/v1/auth/login",
-          payload: '{"username":"\\u0000","password":"o"}',
-          headers: { "content-type": "application/json" },
-        },
-      },
-      {
-        route: "POST /api/v1/auth/login",
-        status: 400,
-        options: {
-          method: "POST",
-          url: "/api/v1/auth/login",
-          payload: '{"username":"x\\udfffy","password":"y"}',
-          headers: { "content-type": "application/json" },
-        },
-      },
+    const core: Part[] = [
+      { name: "storeCode", value: known.code![0]! },
+      { name: "category", value: CATEGORY_CODES[0]! },
     ];
-    for (const { route, options, status } of cases) {
+    const parts = multipartBody(core, boundary);
+    const post = (route: string, url: string, payload: Buffer | string, contentType: string) => ({
+      route,
+      options: { method: "POST", url, payload, headers: { "content-type": contentType } } as InjectOptions,
+    });
+    const get = (url: string) => ({ route: `GET ${url.split("?")[0]}`, options: { url } });
+    const complaints = "/api/v1/public/complaints";
+    const complaintRoute = `POST ${complaints}`;
+    const multipart = `multipart/form-data; boundary=${boundary}`;
+    const json = "application/json";
+    // Each once answered 500; now 400.
+    const cases = [
+      // busboy's "Multipart: Boundary not found" and "Unexpected end of form" were plain Errors (http/multipart.ts).
+      post(complaintRoute, complaints, parts, "multipart/form-data"),
+      post(complaintRoute, complaints, parts.subarray(0, 60), multipart),
+      post("POST /s/:code/complaint", `/s/${known.code![0]}/complaint`, parts, "multipart/form-data"),
+      // NUL in a multipart field reached PostgreSQL.
+      post(
+        complaintRoute,
+        complaints,
+        multipartBody([...core, { name: "description", value: "a\u0000b" }], boundary),
+        multipart,
+      ),
+      // ajv coerced "1e400" and "Infinity" to an integer past minimum/maximum (http/validation.ts).
+      get("/api/v1/public/lists?limit=1e400"),
+      get("/api/v1/open/inspections?limit=Infinity"),
+      // Six digits that match the pattern but are no GB/T 2260 code threw a RangeError (http/region-query.ts).
+      get("/api/v1/public/lists?region=892620"),
+      get("/api/v1/public/notices?region=104021"),
+      get("/api/v1/public/draw-commitments?region=843360"),
+      // NUL and lone surrogates in JSON text reached PostgreSQL (http/validation.ts).
+      post("POST /api/v1/auth/login", "/api/v1/auth/login", '{"username":"\\u0000","password":"o"}', json),
+      post("POST /api/v1/auth/login", "/api/v1/auth/login", '{"username":"x\\udfffy","password":"y"}', json),
+    ];
+    for (const { route, options } of cases) {
       const target = routes.find((r) => routeName(r) === route)!;
       const response = await send(t.app, counter, target, options);
       expect({ route, url: options.url, status: response.statusCode }).toEqual({
         route,
         url: options.url,
-        status,
+        status: 400,
       });
     }
   });
@@ -467,8 +358,6 @@ describe("fuzzing the public routes (SECURITY.md #7, #9, #10; ASVS 5.1.2–5.1.4
     const health = await t.app.inject({ url: "/healthz" });
     expect(health.statusCode).toBe(200);
     counter.requests += 1;
-    const statuses = Object.fromEntries([...counter.statuses].sort(([a], [b]) => a - b));
-    console.info(`fuzz-public: ${counter.requests} requests, statuses ${JSON.stringify(statuses)}`);
-    expect(counter.requests).toBeGreaterThanOrEqual(MIN_REQUESTS);
+    expect(reportTotals("fuzz-public", counter)).toBeGreaterThanOrEqual(FUZZ_MIN_REQUESTS);
   });
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Database } from "../db/client.js";
 import type { RoutePolicy } from "../http/route-policy.js";
+import { createTestApp, type TestApp } from "./test-app.js";
 
 /**
  * Building blocks of the HTTP fuzz tests (SECURITY.md #7 and #9; ASVS 5.1.2–5.1.4, 5.3.4, 13.2.2; 等保 8.1.4.4d):
@@ -504,25 +505,7 @@ export function jsonBody(
 
 // ——— multipart ———
 
-export type Part =
-  { name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer };
-
-export function multipartBody(parts: Part[], boundary = "----shian-fuzz-boundary", close = true): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const head =
-      "bytes" in part
-        ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
-        : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
-    chunks.push(
-      Buffer.from(head),
-      "bytes" in part ? part.bytes : Buffer.from(part.value, "utf8"),
-      Buffer.from("\r\n"),
-    );
-  }
-  if (close) chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
+export { multipartBody, type Part } from "./uploads.js";
 
 // ——— sending and checking ———
 
@@ -638,9 +621,9 @@ export function fuzzRequest(route: FuzzRoute, options: InjectOptions): FuzzReque
 
 /** Row counts of every table and the last audit sequence number: changes when a request wrote anything. */
 export async function fingerprintQuery(db: Database): Promise<() => Promise<string>> {
-  const result = await db.execute<{ table_name: string }>(
+  const result = (await db.execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  );
+  )) as unknown as { rows: { table_name: string }[] };
   // certificate_usage is flushed by a timer from in-memory counts of earlier successful verifications.
   const tables = result.rows
     .map((row) => row.table_name)
@@ -655,7 +638,7 @@ export async function fingerprintQuery(db: Database): Promise<() => Promise<stri
     sql` union all `,
   );
   return async () => {
-    const rows = (await db.execute<{ t: string; n: string | number }>(query)).rows;
+    const { rows } = (await db.execute(query)) as unknown as { rows: { t: string; n: string | number }[] };
     return rows.map((row) => `${row.t}=${String(row.n)}`).join(",");
   };
 }
@@ -678,4 +661,113 @@ export function fingerprintDiff(before: string, after: string): string[] {
     .map((kv) => kv.split("=") as [string, string])
     .filter(([k, v]) => a.get(k) !== v)
     .map(([k, v]) => `${k}: ${a.get(k)} → ${v}`);
+}
+
+// ——— the properties both fuzz files run ———
+
+/** Runs of a mixed property: batches of up to 12 requests, ~6.5 a run on average. */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 620);
+/** Runs of a refused-writes property: batches of 10 to 20 refused writes, each between two fingerprints. */
+export const FUZZ_WRITE_RUNS = 80;
+/** What each fuzz file must send at the least. */
+export const FUZZ_MIN_REQUESTS = 5_000;
+
+/** A test app for fuzzing: rate limits out of the way; server errors on stdout only with FUZZ_LOG. */
+export function createFuzzApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return createTestApp({
+    PUBLIC_RATE_LIMIT: "1000000",
+    ...env,
+    ...(process.env.FUZZ_LOG ? { LOG_LEVEL: "error" } : {}),
+  });
+}
+
+/** Sends a batch; true when every write in it was refused (and none is audited by design). */
+export async function sendBatch(
+  app: FastifyInstance,
+  counter: Counter,
+  batch: FuzzRequest[],
+): Promise<boolean> {
+  let writesRefused = true;
+  for (const { route, options } of batch) {
+    const response = await send(app, counter, route, options);
+    if ((response.statusCode < 400 && options.method !== "GET") || AUDITED_REFUSALS.has(routeName(route)))
+      writesRefused = false;
+  }
+  return writesRefused;
+}
+
+/**
+ * The mixed property: batches of 1 to 12 requests drawn over `routes` (slow ones with weight 1). Returns the
+ * routes no request reached, which the caller expects to be none.
+ */
+export async function fuzzMixed(
+  app: FastifyInstance,
+  counter: Counter,
+  options: {
+    label: string;
+    routes: FuzzRoute[];
+    requestFor: (route: FuzzRoute) => fc.Arbitrary<FuzzRequest>;
+    slow: ReadonlySet<string>;
+    weight: number;
+    seed: number;
+    numRuns: number;
+  },
+): Promise<string[]> {
+  const request = fc.oneof(
+    ...options.routes.map((route) => ({
+      weight: options.slow.has(routeName(route)) ? 1 : options.weight,
+      arbitrary: options.requestFor(route),
+    })),
+  );
+  const started = Date.now();
+  await fc.assert(
+    fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: 12 }), async (batch) => {
+      await sendBatch(app, counter, batch);
+    }),
+    { seed: options.seed, numRuns: options.numRuns, endOnFailure: true },
+  );
+  console.info(`${options.label}: mixed ${counter.requests} requests in ${Date.now() - started} ms`);
+  if (process.env.FUZZ_COLLECT) {
+    console.info(collected.join("\n"));
+    const slow = [...counter.ms].sort(([, a], [, b]) => b - a).slice(0, 15);
+    console.info(
+      slow.map(([name, ms]) => `${Math.round(ms)} ms ${counter.byRoute.get(name)} × ${name}`).join("\n"),
+    );
+  }
+  return options.routes.filter((route) => !counter.byRoute.has(routeName(route))).map(routeName);
+}
+
+/**
+ * Batches of 10 to 20 requests meant to be refused, each sent between two database fingerprints; a batch that
+ * was all refused must leave the fingerprint as it was. Returns how many batches were compared.
+ */
+export async function fuzzRefusedWrites(
+  app: FastifyInstance,
+  counter: Counter,
+  options: {
+    request: fc.Arbitrary<FuzzRequest>;
+    fingerprint: () => Promise<string>;
+    seed: number;
+    numRuns: number;
+  },
+): Promise<number> {
+  let compared = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(options.request, { minLength: 10, maxLength: 20 }), async (batch) => {
+      const before = await options.fingerprint();
+      if (!(await sendBatch(app, counter, batch))) return;
+      compared += 1;
+      const changed = fingerprintDiff(before, await options.fingerprint());
+      if (changed.length) throw new Error(`refused requests changed the database: ${changed.join("; ")}`);
+    }),
+    { seed: options.seed, numRuns: options.numRuns, endOnFailure: true },
+  );
+  return compared;
+}
+
+/** Logs the tally of statuses; returns how many requests the file sent. */
+export function reportTotals(label: string, counter: Counter): number {
+  const statuses = Object.fromEntries([...counter.statuses].sort(([a], [b]) => a - b));
+  console.info(`${label}: ${counter.requests} requests, statuses ${JSON.stringify(statuses)}`);
+  return counter.requests;
 }

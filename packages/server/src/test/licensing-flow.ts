@@ -53,3 +53,38 @@ export async function applyAndApprove(
   }
   return call(officers.approver, `${base}/decide`, { decision: "approve" });
 }
+
+/** A small restaurant's catering business: the most common subject of a food business licence (JY) in the tests. */
+export const RESTAURANT = {
+  businessForm: "catering",
+  subtype: "restaurant_small",
+  items: [{ code: "hot_food" }],
+};
+
+/** A new JY licence for the store, through the API; returns its id, number and certificate (read as the owner). */
+export async function issueRestaurantLicence(owner: Session, officers: Officers, storeId: string) {
+  const approved = await applyAndApprove(owner, officers, {
+    kind: "new",
+    licenseType: "JY",
+    storeId,
+    ...RESTAURANT,
+  });
+  const licenseId = approved.licenseId!;
+  const licenseNo = (await owner.inject({ url: `/api/v1/licenses/${licenseId}` })).json().number as string;
+  const certificate = (await owner.inject({ url: `/api/v1/certificates/${licenseNo}` })).json() as {
+    token: string;
+    eLicenceId: string;
+  };
+  return { licenseId, licenseNo, certificate };
+}
+
+/** A change of the licence's items adding drinks (no new premises, so no on-site inspection): version + 1. */
+export function addBeverage(owner: Session, officers: Officers, storeId: string, licenseId: string) {
+  return applyAndApprove(owner, officers, {
+    kind: "change",
+    licenseType: "JY",
+    storeId,
+    licenseId,
+    items: [{ code: "hot_food" }, { code: "beverage" }],
+  });
+}

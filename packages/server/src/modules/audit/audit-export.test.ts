@@ -81,10 +81,11 @@ describe("signed audit export", () => {
     expect(verdict).toMatchObject({ ok: true });
     const manifest = manifestOf(text);
     const [count] = (
-      await t.database.db.execute<{ n: number; first: number; last: number }>(
-        sql`select count(*)::int as n, min(seq)::int as first, max(seq)::int as last from audit_log
-            where action <> 'audit.export'`,
-      )
+      (await t.database.db
+        .execute(sql`select count(*)::int as n, min(seq)::int as first, max(seq)::int as last from audit_log
+            where action <> 'audit.export'`)) as unknown as {
+        rows: { n: number; first: number; last: number }[];
+      }
     ).rows;
     expect(manifest).toMatchObject({
       type: "shian-audit-export",
@@ -102,9 +103,9 @@ describe("signed audit export", () => {
 
   it("the export itself is audited: who exported which period", async () => {
     const rows = (
-      await t.database.db.execute<{ actor_label: string; subject_id: string; after: { rowCount: number } }>(
+      (await t.database.db.execute(
         sql`select actor_label, subject_id, after from audit_log where action = 'audit.export' order by seq`,
-      )
+      )) as unknown as { rows: { actor_label: string; subject_id: string; after: { rowCount: number } }[] }
     ).rows;
     expect(rows[0]).toMatchObject({
       actor_label: "user:aud-admin",

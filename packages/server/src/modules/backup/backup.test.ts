@@ -127,7 +127,7 @@ describe(`shian backup and restore on ${kind}`, { timeout: 240_000 }, () => {
   it("a damaged backup (one changed byte of the payload) is refused before anything is touched", () => {
     const damaged = path.join(work, "damaged.backup");
     const bytes = fs.readFileSync(backupFile);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     fs.writeFileSync(damaged, bytes);
     const result = shian(
       { ...targetEnv, DATA_DIR: path.join(work, "c") },

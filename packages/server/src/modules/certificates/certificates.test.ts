@@ -8,7 +8,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxMessages, outbox, publicNotices } from "../../db/schema.js";
 import { createTestApp, type Session, type TestApp } from "../../test/test-app.js";
-import { applyAndApprove, type Officers } from "../../test/licensing-flow.js";
+import { applyAndApprove, issueRestaurantLicence, type Officers } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
 import { createAdapters } from "../outbox/adapters.js";
 import { deliverDue } from "../outbox/worker.js";
@@ -30,17 +30,9 @@ beforeAll(async () => {
     officers,
     store: { id: storeId },
   } = await licensingCast(t.app, t.database.db, "440106", "cert"));
-  const approved = await applyAndApprove(owner, officers, {
-    kind: "new",
-    licenseType: "JY",
-    storeId,
-    businessForm: "catering",
-    subtype: "restaurant_small",
-    items: [{ code: "hot_food" }],
-  });
-  licenseId = approved.licenseId!;
-  licenseNo = (await owner.inject({ url: `/api/v1/licenses/${licenseId}` })).json().number;
-  token = (await owner.inject({ url: `/api/v1/certificates/${licenseNo}` })).json().token;
+  let certificate: { token: string };
+  ({ licenseId, licenseNo, certificate } = await issueRestaurantLicence(owner, officers, storeId));
+  token = certificate.token;
 });
 afterAll(() => t.close());
 

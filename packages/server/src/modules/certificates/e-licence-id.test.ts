@@ -5,7 +5,7 @@ import path from "node:path";
 import { mod3736CheckCharacter, parseELicenceId, verifyToken } from "@shian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Session, type TestApp } from "../../test/test-app.js";
-import { applyAndApprove, type Officers } from "../../test/licensing-flow.js";
+import { addBeverage, issueRestaurantLicence, type Officers } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
 
 // Step 11: the 电子证照标识 (GB/T 36904-2018, check character ISO/IEC 7064 MOD 37,36) on the certificate and as an
@@ -25,17 +25,9 @@ beforeAll(async () => {
     officers,
     store: { id: storeId },
   } = await licensingCast(t.app, t.database.db, "440106", "elid"));
-  const approved = await applyAndApprove(owner, officers, {
-    kind: "new",
-    licenseType: "JY",
-    storeId,
-    businessForm: "catering",
-    subtype: "restaurant_small",
-    items: [{ code: "hot_food" }],
-  });
-  licenseId = approved.licenseId!;
-  licenseNo = (await owner.inject({ url: `/api/v1/licenses/${licenseId}` })).json().number;
-  identifier = (await owner.inject({ url: `/api/v1/certificates/${licenseNo}` })).json().eLicenceId;
+  let certificate: { eLicenceId: string };
+  ({ licenseId, licenseNo, certificate } = await issueRestaurantLicence(owner, officers, storeId));
+  identifier = certificate.eLicenceId;
 });
 afterAll(() => t.close());
 
@@ -103,13 +95,7 @@ describe("电子证照标识 (GB/T 36904-2018) of a certificate", () => {
   });
 
   it("after a change, the old identifier verifies as superseded and the new one (version 002) as valid", async () => {
-    await applyAndApprove(owner, officers, {
-      kind: "change",
-      licenseType: "JY",
-      storeId,
-      licenseId,
-      items: [{ code: "hot_food" }, { code: "beverage" }],
-    });
+    await addBeverage(owner, officers, storeId, licenseId);
     const current = (await owner.inject({ url: `/api/v1/certificates/${licenseNo}` })).json();
     expect(current.eLicenceId).toContain(".002.");
     expect((await verify(current.eLicenceId)).json()).toMatchObject({ status: "valid", version: 2 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaints, files, safetyCodes, tasks } from "../../db/schema.js";
 import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
 import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
+import { multipartForm, type Part } from "../../test/uploads.js";
 import { openSecret } from "../keys/secret-box.js";
 import { escalateOverdueComplaints } from "./escalation.js";
 import { phoneContext } from "./service.js";
@@ -26,29 +27,8 @@ let zhenhaiInspectorId: string;
 let tianheCode: string;
 let zhenhaiCode: string;
 
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer };
-
 /** A multipart/form-data body with any fields and files. */
-function form(parts: Part[]) {
-  const boundary = "----shian-complaint-boundary";
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const head =
-      "bytes" in part
-        ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
-        : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
-    chunks.push(
-      Buffer.from(head),
-      "bytes" in part ? part.bytes : Buffer.from(part.value, "utf8"),
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const form = (parts: Part[]) => multipartForm(parts, "----shian-complaint-boundary");
 
 async function jpegWithExif() {
   return sharp({ create: { width: 16, height: 16, channels: 3, background: "#0a0" } })

@@ -1,5 +1,5 @@
-import { INSPECTION_TEMPLATES, placeFix, scoreInspection } from "@shian/domain";
-import type { Database } from "../../db/client.js";
+import { INSPECTION_TEMPLATES, type InspectionScore, placeFix, scoreInspection } from "@shian/domain";
+import type { Database, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { RequestContext, UserActor } from "../accounts/actor.js";
 import { jurisdictionPrefix } from "../accounts/jurisdiction.js";
@@ -69,45 +69,84 @@ export async function recordInspection(
       }
       await repo.markTaskDone(tx, task.id);
     }
-    const planItemId = await countTowardsPlan(tx, { storeId: store.id, kind: input.kind, at: now });
-    const inspection = await repo.insertInspection(tx, {
+    const { inspection, orders } = await saveDoneInspection(tx, context, actor, store, {
       kind: input.kind,
-      planItemId,
-      storeId: store.id,
-      regionCode: store.regionCode,
       template: template.code,
-      status: "done",
-      inspectorId: actor.id,
-      taskId: input.taskId ?? null,
-      inspectedAt: now,
       results: normalizeResults(input.results),
-      lat: input.lat,
-      lng: input.lng,
-      distanceM: placement.distanceM,
-      farFromStore: placement.farFromStore,
-      outcome: judged.outcome,
-      score: judged.score,
-    });
-    const orders = await openRectifications(tx, context, inspection, judged.failed, now);
-    await recordAudit(tx, context, {
-      action: "inspection.record",
-      subjectType: "inspection",
-      subjectId: inspection.id,
-      regionCode: inspection.regionCode,
-      after: {
-        kind: inspection.kind,
-        storeId: store.id,
-        taskId: inspection.taskId,
-        planItemId,
-        outcome: judged.outcome,
-        score: judged.score,
+      judged,
+      now,
+      fields: {
+        taskId: input.taskId ?? null,
+        lat: input.lat,
+        lng: input.lng,
         distanceM: placement.distanceM,
         farFromStore: placement.farFromStore,
-        rectifications: orders.length,
+      },
+      audit: {
+        taskId: input.taskId ?? null,
+        distanceM: placement.distanceM,
+        farFromStore: placement.farFromStore,
       },
     });
     return { inspection, storeName: store.name, rectificationIds: orders.map((order) => order.id) };
   });
+}
+
+type NewInspection = Parameters<typeof repo.insertInspection>[1];
+
+/**
+ * Inside the caller's transaction: counts a done inspection towards the store's plan item, inserts it, opens one
+ * rectification order per failed item and audits `inspection.record`. Shared by on-site inspections and online
+ * patrols (online-patrol/service.ts); `fields` and `audit` carry what only one of them records.
+ */
+export async function saveDoneInspection(
+  tx: Queryable,
+  context: RequestContext,
+  actor: UserActor,
+  store: { id: string; regionCode: string },
+  input: {
+    kind: NewInspection["kind"];
+    template: string;
+    results: NewInspection["results"];
+    judged: InspectionScore;
+    now: Date;
+    fields?: Partial<NewInspection>;
+    audit?: Record<string, unknown>;
+  },
+) {
+  const { judged, now } = input;
+  const planItemId = await countTowardsPlan(tx, { storeId: store.id, kind: input.kind, at: now });
+  const inspection = await repo.insertInspection(tx, {
+    ...input.fields,
+    kind: input.kind,
+    planItemId,
+    storeId: store.id,
+    regionCode: store.regionCode,
+    template: input.template,
+    status: "done",
+    inspectorId: actor.id,
+    inspectedAt: now,
+    results: input.results,
+    outcome: judged.outcome,
+    score: judged.score,
+  });
+  const orders = await openRectifications(tx, context, inspection, judged.failed, now);
+  await recordAudit(tx, context, {
+    action: "inspection.record",
+    subjectType: "inspection",
+    subjectId: inspection.id,
+    regionCode: inspection.regionCode,
+    after: {
+      kind: inspection.kind,
+      storeId: store.id,
+      planItemId,
+      outcome: judged.outcome,
+      score: judged.score,
+      ...input.audit,
+      rectifications: orders.length,
+    },
+  });
+  return { inspection, planItemId, orders };
 }
 
 /** Officers: inspections of their jurisdiction; business users: those of their own stores. */

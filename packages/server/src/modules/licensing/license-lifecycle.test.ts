@@ -1,9 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { licenseVersions } from "../../db/schema.js";
-import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
-import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
-import { applyAndApprove, type Officers } from "../../test/licensing-flow.js";
+import { createTestApp, type Session, type TestApp } from "../../test/test-app.js";
+import {
+  addBeverage,
+  applyAndApprove,
+  issueRestaurantLicence,
+  RESTAURANT,
+  type Officers,
+} from "../../test/licensing-flow.js";
+import { licensingCast } from "../../test/officers.js";
 
 let t: TestApp;
 let owner: Session;
@@ -11,30 +17,14 @@ let officers: Officers;
 let storeId: string;
 let licenseId: string;
 
-const restaurant = { businessForm: "catering", subtype: "restaurant_small", items: [{ code: "hot_food" }] };
-
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  const { businessId, store } = await makeStore(db, "440106");
-  storeId = store.id;
-  await makeUser(db, { role: "business_owner", regionCode: "440106", username: "lc-owner", businessId });
-  for (const role of ["acceptor", "reviewer", "approver"] as const) {
-    await makeUser(db, { role, regionCode: "440106", username: `lc-${role}` });
-  }
-  owner = await loginAs(t.app, "lc-owner", TEST_PASSWORD);
-  officers = {
-    acceptor: await loginAs(t.app, "lc-acceptor", TEST_PASSWORD),
-    reviewer: await loginAs(t.app, "lc-reviewer", TEST_PASSWORD),
-    approver: await loginAs(t.app, "lc-approver", TEST_PASSWORD),
-  };
-  const issued = await applyAndApprove(owner, officers, {
-    kind: "new",
-    licenseType: "JY",
-    storeId,
-    ...restaurant,
-  });
-  licenseId = issued.licenseId!;
+  ({
+    owner,
+    officers,
+    store: { id: storeId },
+  } = await licensingCast(t.app, t.database.db, "440106", "lc"));
+  ({ licenseId } = await issueRestaurantLicence(owner, officers, storeId));
 });
 afterAll(() => t.close());
 
@@ -47,20 +37,14 @@ describe("licence lifecycle: change, reissue, renewal, cancellation", () => {
     const response = await owner.inject({
       method: "POST",
       url: "/api/v1/applications",
-      payload: { kind: "new", licenseType: "JY", storeId, ...restaurant },
+      payload: { kind: "new", licenseType: "JY", storeId, ...RESTAURANT },
     });
     expect(response.statusCode).toBe(409);
   });
 
   it("art. 10: a change of items without new premises needs no on-site inspection and makes version 2", async () => {
     const before = await license();
-    const changed = await applyAndApprove(owner, officers, {
-      kind: "change",
-      licenseType: "JY",
-      storeId,
-      licenseId,
-      items: [{ code: "hot_food" }, { code: "beverage" }],
-    });
+    const changed = await addBeverage(owner, officers, storeId, licenseId);
     expect(changed.assessment.onsiteInspectionRequired).toBe(false);
     const after = await license();
     expect(after).toMatchObject({ number: before.number, version: 2, validTo: before.validTo });

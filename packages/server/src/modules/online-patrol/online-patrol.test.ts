@@ -155,18 +155,21 @@ describe("online patrol (线上巡查)", () => {
 
   it("records a patrol with a snapshot as evidence: online_patrol inspection, plan item +1, failed item → rectification; the evidence outlives the snapshot", async () => {
     const db = t.database.db;
-    const response = await inspector.inject({
-      method: "POST",
-      url: "/api/v1/online-patrols",
-      headers: { "idempotency-key": "online-patrol-test-1" },
-      payload: {
-        storeId: tianhe.store.id,
-        period,
-        results: allPass({
-          staff_hygiene: { result: "fail", note: "厨师未戴帽", snapshotIds: [snapshotIds[1]] },
-        }),
-      },
-    });
+    // Sent twice with the same idempotency key: the replay records nothing more.
+    const record = () =>
+      inspector.inject({
+        method: "POST",
+        url: "/api/v1/online-patrols",
+        headers: { "idempotency-key": "online-patrol-test-1" },
+        payload: {
+          storeId: tianhe.store.id,
+          period,
+          results: allPass({
+            staff_hygiene: { result: "fail", note: "厨师未戴帽", snapshotIds: [snapshotIds[1]] },
+          }),
+        },
+      });
+    const response = await record();
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body).toMatchObject({ kind: "online_patrol", outcome: "rectify" });
@@ -184,18 +187,7 @@ describe("online patrol (线上巡查)", () => {
     ]);
 
     // The replayed request (same idempotency key) records nothing more.
-    const replay = await inspector.inject({
-      method: "POST",
-      url: "/api/v1/online-patrols",
-      headers: { "idempotency-key": "online-patrol-test-1" },
-      payload: {
-        storeId: tianhe.store.id,
-        period,
-        results: allPass({
-          staff_hygiene: { result: "fail", note: "厨师未戴帽", snapshotIds: [snapshotIds[1]] },
-        }),
-      },
-    });
+    const replay = await record();
     expect(replay.json().id).toBe(body.id);
     const [item] = await db.select().from(planItems).where(eq(planItems.id, planItemId));
     expect(item!.visitsDone).toBe(1);

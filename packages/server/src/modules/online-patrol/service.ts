@@ -8,9 +8,7 @@ import { findStoreById } from "../entities/repository.js";
 import type { FileStore } from "../files/file-store.js";
 import { insertFile } from "../files/repository.js";
 import { normalizeResults, requireMatchingAnswers } from "../inspections/checklist.js";
-import { insertInspection } from "../inspections/repository.js";
-import { openRectifications } from "../rectifications/service.js";
-import { countTowardsPlan } from "../supervision/service.js";
+import { saveDoneInspection } from "../inspections/service.js";
 import { onlinePatrolTemplate } from "./checklist.js";
 import { authorizeListing, authorizePatrol, authorizeStoreView } from "./policy.js";
 import * as repo from "./repository.js";
@@ -136,40 +134,18 @@ export async function recordOnlinePatrol(
         after: { snapshotId: copy.snapshotId, sha256: copy.sha256, size: copy.size },
       });
     }
-    const planItemId = await countTowardsPlan(tx, { storeId: store.id, kind: "online_patrol", at: now });
-    const inspection = await insertInspection(tx, {
+    const { inspection, planItemId, orders } = await saveDoneInspection(tx, context, actor, store, {
       kind: "online_patrol",
-      planItemId,
-      storeId: store.id,
-      regionCode: store.regionCode,
       template: template.code,
-      status: "done",
-      inspectorId: actor.id,
-      inspectedAt: now,
       results: normalizeResults(
         input.results.map(({ snapshotIds: ids, ...result }) => ({
           ...result,
           photoFileIds: (ids ?? []).map((id) => fileIds.get(id)!),
         })),
       ),
-      outcome: judged.outcome,
-      score: judged.score,
-    });
-    const orders = await openRectifications(tx, context, inspection, judged.failed, now);
-    await recordAudit(tx, context, {
-      action: "inspection.record",
-      subjectType: "inspection",
-      subjectId: inspection.id,
-      regionCode: inspection.regionCode,
-      after: {
-        kind: inspection.kind,
-        storeId: store.id,
-        planItemId,
-        outcome: judged.outcome,
-        score: judged.score,
-        evidenceFiles: [...fileIds.values()],
-        rectifications: orders.length,
-      },
+      judged,
+      now,
+      audit: { evidenceFiles: [...fileIds.values()] },
     });
     const planItem = planItemId ? await repo.findPlanItemById(tx, planItemId) : undefined;
     return {

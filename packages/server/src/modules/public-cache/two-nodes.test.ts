@@ -1,18 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../demo/seed-demo.js";
+import { startServe } from "../../test/crash-harness.js";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database.js";
 
 // Two app processes (the built dist/cli.js — npm test builds it first, see pretest) on one PostgreSQL database:
 // node B caches the scan page and the verification answer, node A suspends the licence, and B answers with the
 // new state on a following request — well inside the caches' 30 s TTL, so it is the NOTIFY that dropped them.
 
-const CLI = fileURLToPath(new URL("../../../dist/cli.js", import.meta.url));
 // Far below the 30 s TTL: an answer within it can only come from the NOTIFY, not from expiry.
 const PROPAGATION_BOUND_MS = 10_000;
 
@@ -25,67 +22,34 @@ interface Node {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** `shian serve` on a free port; resolves once it says it is serving (its LISTEN is in place by then). */
+/** `shian serve` on a free port with a data dir of its own (test/crash-harness.ts), on the shared database. */
 async function startNode(databaseUrl: string, args: string[]): Promise<Node> {
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shian-node-"));
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   const { DATABASE_READ_URL: _read, ...env } = process.env;
-  const child = spawn(process.execPath, [CLI, "serve", ...args], {
-    env: {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      SIGNING_KEY_PASSPHRASE: "two-nodes-test-passphrase",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    await stopProcess(child);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("not serving after 120 s")), 120_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("shian is serving")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
-    });
+    const server = await startServe(
+      {
+        ...(env as Record<string, string>),
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+        SIGNING_KEY_PASSPHRASE: "two-nodes-test-passphrase",
+      },
+      args,
+    );
+    return {
+      baseUrl: server.baseUrl,
+      stop: async () => {
+        await server.stop();
+        removeDataDir();
+      },
+    };
   } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- node output ---\n${output.slice(-4000)}`);
+    removeDataDir();
+    throw error;
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, stop };
 }
 
 /** Polls until `read` returns something `done` accepts, or the bound passes; returns the last value read. */
