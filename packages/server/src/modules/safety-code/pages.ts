@@ -327,6 +327,23 @@ function ratingCard(view: ScanView, language: Language): Html {
 }
 
 /** GET /s/{code}: what a phone shows after scanning the door sticker. No script; a few KB. */
+/** — step 11: recalls — one line per open recall of a batch this store produced. */
+function recallLines(view: ScanView, language: Language): Html {
+  return html`${view.openRecalls.map(
+    (r) =>
+      html`<p class="recall" data-recall="open">
+        <strong
+          >${
+            language === "en"
+              ? `Recall: ${r.product}, batch ${r.batchNumber} (${r.recalledOn}) — ${r.reason}`
+              : `召回：${r.product}，批次号 ${r.batchNumber}（${r.recalledOn}）— ${r.reason}`
+          }</strong
+        >
+        <a href="/recalls">${language === "en" ? "All recalls" : "召回公示"}</a>
+      </p>`,
+  )}`;
+}
+
 export function renderScanPage(view: ScanView, language: Language): string {
   const t = TEXT[language];
   const other = `/s/${view.code}?lang=${language === "en" ? "zh-CN" : "en"}`;
@@ -339,6 +356,7 @@ export function renderScanPage(view: ScanView, language: Language): string {
         <h1 style="font-size:20px">${view.name}</h1>
         <div class="banner ${BANNER_CLASS[view.colour]}">${t.colours[view.colour]}</div>
         ${view.colourReason === "red_alert" ? html`<p><strong>${t.redAlert}</strong></p>` : ""}
+        ${recallLines(view, language)}
         <section class="card">
           <dl>
             <dt>${t.code}</dt>

@@ -8,6 +8,8 @@ import { maskAddress } from "./address.js";
 import { maskName } from "../../http/masking.js";
 import { presentPublicLetter } from "../commitments/presenter.js";
 import { findCurrentLetter } from "../commitments/repository.js";
+// — step 11: recalls —
+import { openRecallsOfStore } from "../recalls/repository.js";
 import { invalidateStore, scanPageCache, type RenderedPage } from "./cache.js";
 import { generateSafetyCode } from "./code.js";
 import { isLicenceValid, safetyColour, type ColourReason } from "./colour.js";
@@ -73,6 +75,8 @@ export interface ScanView {
   };
   /** The 承诺书 in force, signer's name masked. */
   commitment: ReturnType<typeof presentPublicLetter> | null;
+  /** — step 11: recalls — open recalls of batches this store produced (docs/recalls.md). */
+  openRecalls: { product: string; batchNumber: string; reason: string; recalledOn: string }[];
 }
 
 /** Everything the scan page shows of one store, read fresh (the caller caches the rendering). */
@@ -97,6 +101,7 @@ export async function loadScanView(
       findCurrentLetter(db, store.storeId),
     ],
   );
+  const openRecalls = await openRecallsOfStore(db, store.storeId);
   const { colour, reason } = safetyColour({
     hasValidLicence: valid,
     openRedAlert: redAlert,
@@ -139,6 +144,12 @@ export async function loadScanView(
     })),
     ratings,
     commitment: letter ? presentPublicLetter(letter) : null,
+    openRecalls: openRecalls.map((r) => ({
+      product: r.product,
+      batchNumber: r.batchNumber,
+      reason: r.reason,
+      recalledOn: chinaDate(r.recalledAt),
+    })),
   };
 }
 

@@ -50,6 +50,11 @@ const TEXT = {
     redAlert: "存在未办结的红色预警",
     scanPage: "查看门店食安码",
     complain: "消费举报投诉",
+    recall: "召回",
+    recallOpen: (date: string) => `该批次已于 ${date} 召回，请停止食用并联系商家退换`,
+    recallClosed: (date: string, closed: string) => `该批次曾于 ${date} 召回，召回已于 ${closed} 结束`,
+    recallReason: "原因",
+    recallList: "查看召回公示",
     other: "English",
   },
   en: {
@@ -98,6 +103,13 @@ const TEXT = {
     redAlert: "open red alert",
     scanPage: "See the store's food safety code",
     complain: "Complain",
+    recall: "Recall",
+    recallOpen: (date: string) =>
+      `This batch was recalled on ${date}: do not eat it; return it to the seller`,
+    recallClosed: (date: string, closed: string) =>
+      `This batch was recalled on ${date}; the recall was closed on ${closed}`,
+    recallReason: "Reason",
+    recallList: "See all recalls",
     other: "中文",
   },
 } as const;
@@ -231,6 +243,26 @@ function batchCard(view: TraceView, t: (typeof TEXT)[Language]): Html {
     </section>`;
 }
 
+/** — step 11: recalls — 召回 banner: red while open, grey once an officer closed the recall. */
+function recallBanner(view: TraceView, language: Language): Html {
+  const t = TEXT[language];
+  const recall = view.recall;
+  if (!recall) return html``;
+  const open = recall.status === "open";
+  return html`<div
+    class="banner ${open ? "bad" : ""}"
+    data-recall="${recall.status}"
+    style="${open ? "" : "background:#8c8c8c"}"
+  >
+    ${t.recall} ·
+    ${open ? t.recallOpen(recall.recalledOn) : t.recallClosed(recall.recalledOn, recall.closedOn ?? "")}
+    <div style="font-size:15px;font-weight:400">${t.recallReason}：${recall.reason}</div>
+    <div style="font-size:13px;font-weight:400">
+      <a href="/recalls" style="color:#fff">${t.recallList}</a>
+    </div>
+  </div>`;
+}
+
 function commitmentCard(view: TraceView, language: Language): Html {
   const t = TEXT[language];
   if (!view.commitment) return html``;
@@ -257,6 +289,7 @@ export function renderTracePage(token: string, view: TraceView, language: Langua
           >${t.other}</a
         >
         <h1 style="font-size:20px">${t.title}</h1>
+        ${recallBanner(view, language)}
         <div class="banner ok">${t.genuine}</div>
         ${view.uploaded ? "" : html`<p><small>${t.offline}</small></p>`}
         <section class="card">

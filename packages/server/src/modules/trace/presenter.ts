@@ -50,6 +50,7 @@ export function presentBatch({
       supplierName: m.supplierName,
       supplierLicenceNumber: m.supplierLicenceNumber,
       supplierLicenceStatus: m.supplierLicenceStatus,
+      supplierBatchNumber: m.supplierBatchNumber,
       quantity: m.quantity,
       unit: m.unit,
       purchasedOn: m.purchasedOn,

@@ -168,8 +168,9 @@ export function traceRoutes(db: Database, readDb: Database, config: Config) {
       },
       async (request, reply) => {
         const language = request.query.lang ?? pickLanguage(request.headers["accept-language"]);
-        const view = await loadTraceView(readDb, deps, request.params.token);
-        reply.type("text/html; charset=utf-8").header("cache-control", "public, max-age=30");
+        const view = await loadTraceView(readDb, deps, request.params.token, db);
+        // — step 11: recalls — a recall must show on the next request: shared caches revalidate every time.
+        reply.type("text/html; charset=utf-8").header("cache-control", "public, no-cache");
         if (!view) return reply.code(404).send(renderNotGenuinePage(language));
         return reply.send(renderTracePage(request.params.token, view, language));
       },

@@ -42,6 +42,8 @@ export const MaterialInput = StrictObject({
   name: Text(100),
   supplierName: Text(200),
   supplierLicenceNumber: Type.Optional(LicenseNo),
+  /** The supplier's own batch number (step 11): links a recalled batch to the stores that received it. */
+  supplierBatchNumber: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9._-]{1,64}$" })),
   quantity: Type.Optional(Quantity),
   unit: Type.Optional(Text(20)),
   purchasedOn: Type.Optional(Day),
@@ -84,6 +86,7 @@ export const MaterialView = Type.Object({
   supplierLicenceNumber: Type.Union([Type.String(), Type.Null()]),
   /** The licence status when entered: valid, expired, suspended, revoked, cancelled, superseded or unknown. */
   supplierLicenceStatus: Type.Union([Type.String(), Type.Null()]),
+  supplierBatchNumber: Type.Union([Type.String(), Type.Null()]),
   quantity: Type.Union([Type.Number(), Type.Null()]),
   unit: Type.Union([Type.String(), Type.Null()]),
   purchasedOn: Type.Union([Type.String(), Type.Null()]),

@@ -115,6 +115,7 @@ export interface BatchInput {
     name: string;
     supplierName: string;
     supplierLicenceNumber?: string | undefined;
+    supplierBatchNumber?: string | undefined;
     quantity?: number | undefined;
     unit?: string | undefined;
     purchasedOn?: string | undefined;
@@ -203,6 +204,7 @@ export async function recordBatch(
         supplierName: m.supplierName.trim(),
         supplierLicenceNumber: m.supplierLicenceNumber ?? null,
         supplierLicenceStatus: m.supplierLicenceNumber ? statuses.get(m.supplierLicenceNumber)! : null,
+        supplierBatchNumber: m.supplierBatchNumber ?? null,
         quantity: m.quantity ?? null,
         unit: m.unit?.trim() ?? null,
         purchasedOn: m.purchasedOn ?? null,

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../db/client.js";
 import type { SafetyColour } from "../../config.js";
 import { findStoreById } from "../entities/repository.js";
+import { recallBannerOf } from "../recalls/service.js";
 import { maskAddress } from "../safety-code/address.js";
 import type { ColourReason } from "../safety-code/colour.js";
 import { loadScanView, safetyCodeOfStore, type SafetyCodeDeps } from "../safety-code/service.js";
@@ -42,6 +43,8 @@ export interface TraceView {
     rapidTests: { item: string; result: string; value: string | null; testedAt: string }[];
   } | null;
   commitment: { signedAt: string; items: { code: string; text: { zh: string; en: string } }[] } | null;
+  /** — step 11: recalls — the batch's open recall, else its latest closed one (docs/recalls.md). */
+  recall: Awaited<ReturnType<typeof recallBannerOf>>;
 }
 
 async function storeOf(db: Queryable, deps: SafetyCodeDeps, storeId: string): Promise<TraceView["store"]> {
@@ -108,6 +111,8 @@ export async function loadTraceView(
   db: Queryable,
   deps: SafetyCodeDeps,
   token: string,
+  /** Where the recall is read: the primary, so a recall shows on the very next request even with a replica. */
+  recallDb: Queryable = db,
 ): Promise<TraceView | null> {
   const verdict = await verifyTraceCode(db, token);
   if (!verdict.genuine) return null;
@@ -131,5 +136,6 @@ export async function loadTraceView(
           items: commitment.items as { code: string; text: { zh: string; en: string } }[],
         }
       : null,
+    recall: payload.b ? await recallBannerOf(recallDb, device.storeId, payload.b) : null,
   };
 }
