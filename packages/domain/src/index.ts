@@ -16,6 +16,7 @@ export * from "./licensing/clocks.js";
 export * from "./production/sc-application.js";
 export * from "./demo/demo-licenses.js";
 export * from "./certificates/payload.js";
+export * from "./certificates/statutory.js";
 export * from "./certificates/token.js";
 export * from "./inspections/templates.js";
 export * from "./inspections/geo.js";
@@ -23,3 +24,5 @@ export * from "./credit/index.js";
 export * from "./commitments/templates.js";
 export * from "./trace/trace-code.js";
 export * from "./evaluations/index.js";
+// — step 11: misuse detection —
+export * from "./addresses/normalize.js";

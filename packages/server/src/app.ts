@@ -68,6 +68,10 @@ import { kitchenRoutes } from "./modules/kitchen/routes.js";
 // — step 7: public cache invalidation —
 import { startPublicCacheListener } from "./modules/public-cache/listener.js";
 import { setInvalidationPublisher } from "./modules/public-cache/notify.js";
+// — step 11: recalls —
+import { recallRoutes } from "./modules/recalls/routes.js";
+// — step 11: misuse detection —
+import { misuseRoutes } from "./modules/misuse/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -201,14 +205,24 @@ export async function buildApp(
   // — step 8: personal data at rest — staff health certificate numbers are sealed with the keyring.
   await app.register(entityRoutes(database.db, keyring));
   await app.register(fileRoutes(database.db, configuredFileStore(config)));
-  const certificateDeps = { keyring, publicBaseUrl: config.publicBaseUrl };
+  // — step 11: statutory fields — the complaint hotline printed on certificates.
+  const certificateDeps = {
+    keyring,
+    publicBaseUrl: config.publicBaseUrl,
+    complaintHotline: config.complaintHotline,
+  };
   await app.register(keyRoutes(database.db, keyring));
   await app.register(licensingRoutes(database.db, createLicenseHooks(certificateDeps)));
   await app.register(
     certificateRoutes(database.db, database.readDb, certificateDeps, config.defaultSafetyColour),
   );
   await app.register(
-    partnerRoutes(database.db, { ...certificateDeps, allowPrivateWebhooks: config.allowPrivateWebhooks }),
+    partnerRoutes(database.db, {
+      ...certificateDeps,
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
+      // — step 11: misuse detection —
+      misuseMaxShopsPerLicence: config.misuseMaxShopsPerLicence,
+    }),
   );
   await app.register(taskRoutes(database.db));
   await app.register(
@@ -275,6 +289,10 @@ export async function buildApp(
       retentionDays: config.snapshotRetentionDays,
     }),
   );
+  // — step 11: recalls —
+  await app.register(recallRoutes(database.db, database.readDb));
+  // — step 11: misuse detection —
+  await app.register(misuseRoutes(database.db));
   // — step 8: audit export —
   await app.register(auditRoutes(database.db, keyring));
   await app.register(webRoutes);

@@ -75,6 +75,7 @@ async function seedDemoIfEmpty(database: DatabaseHandle, config: Config, flags: 
     certificates: {
       keyring: { passphrase: resolveSigningPassphrase(config) },
       publicBaseUrl: config.publicBaseUrl,
+      complaintHotline: config.complaintHotline, // step 11: statutory fields
     },
   });
   console.log(
@@ -269,6 +270,7 @@ program
         onLicensesImported: certifyImportedLicenses({
           keyring: { passphrase: resolveSigningPassphrase(config) },
           publicBaseUrl: config.publicBaseUrl,
+          complaintHotline: config.complaintHotline, // step 11: statutory fields
         }),
       }),
     ),

@@ -44,6 +44,12 @@ export interface Config {
   // — step 11: badge —
   /** Seconds a 食安码 badge (/badge/{code}.svg) may be cached anywhere: the bound on showing a stale grade. */
   badgeCacheSeconds: number;
+  // — step 11: statutory fields —
+  /** 投诉举报电话 printed on every certificate (COMPLAINT_HOTLINE, default 12315). */
+  complaintHotline: string;
+  // — step 11: misuse detection —
+  /** Platform shops of one partner a licence may serve before it is flagged (MISUSE_MAX_SHOPS_PER_LICENCE). */
+  misuseMaxShopsPerLicence: number;
 }
 
 export const SAFETY_COLOURS = ["green", "yellow", "red"] as const;
@@ -154,6 +160,10 @@ export function loadConfig(env: Env = process.env): Config {
     snapshotRetentionDays: readInteger(env, "SNAPSHOT_RETENTION_DAYS", 30, 1, 3650),
     // — step 11: badge —
     badgeCacheSeconds: readInteger(env, "BADGE_CACHE_SECONDS", 300, 0, 3600),
+    // — step 11: statutory fields —
+    complaintHotline: env.COMPLAINT_HOTLINE?.trim() || "12315",
+    // — step 11: misuse detection —
+    misuseMaxShopsPerLicence: readInteger(env, "MISUSE_MAX_SHOPS_PER_LICENCE", 1, 1, 1000),
   };
 }
 

@@ -46,6 +46,22 @@ export interface CertificatePayload {
   /** When the certificate was signed, ISO 8601 with zone. */
   issuedAt: string;
   status: CertificateStatusRef;
+  // Payload version 2 (step 11, statutory field set). Absent in version-1 payloads, which keep verifying: both
+  // signatures cover the stored canonical bytes, and version 1 simply has none of the fields below.
+  /** 2 for payloads with the statutory field set; absent = 1. */
+  payloadVersion?: 2;
+  /** 住所 (registered domicile). */
+  residence?: string;
+  /** 日常监督管理机构. */
+  supervisionAgency?: string;
+  /** 日常监督管理人员. */
+  supervisionOfficer?: string;
+  /** 投诉举报电话 (12315 or configured). */
+  complaintHotline?: string;
+  /** 签发人. */
+  signer?: string;
+  /** 历史导入: a legacy licence imported as it was; it shows the fields it has. */
+  legacyImport?: true;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -77,6 +93,8 @@ export function assertCertificatePayload(p: CertificatePayload): void {
   if (!Number.isInteger(p.status.index) || p.status.index < 0)
     throw new CertificatePayloadError("status", "index must be an integer ≥ 0");
   if (p.status.listId === "") throw new CertificatePayloadError("status", "listId must not be empty");
+  if (p.payloadVersion !== undefined && p.payloadVersion !== 2)
+    throw new CertificatePayloadError("payloadVersion", "must be 2 or absent");
 }
 
 /** RFC 8785 canonical JSON of any JSON value (the trust list, other signed documents). */
@@ -111,6 +129,13 @@ export function canonicalPayload(p: CertificatePayload): string {
     validTo: p.validTo,
     issuedAt: p.issuedAt,
     status: { listId: p.status.listId, index: p.status.index },
+    payloadVersion: p.payloadVersion,
+    residence: p.residence,
+    supervisionAgency: p.supervisionAgency,
+    supervisionOfficer: p.supervisionOfficer,
+    complaintHotline: p.complaintHotline,
+    signer: p.signer,
+    legacyImport: p.legacyImport,
   };
   return canonicalJson(fields);
 }

@@ -99,6 +99,9 @@ export const businesses = pgTable(
     registeredOn: date("registered_on"),
     businessScope: text("business_scope"),
     registrationStatus: text("registration_status").notNull().default("active"),
+    // — step 11: statutory fields —
+    /** 住所 (the registered domicile on the 营业执照), printed on the licence; required to issue one. */
+    residence: text("residence"),
     createdAt: createdAt(),
   },
   (t) => [index("businesses_region_idx").on(t.regionCode)],
@@ -277,6 +280,11 @@ export const licenses = pgTable(
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to").notNull(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    // — step 11: statutory fields —
+    /** 日常监督管理机构: defaults to the region's bureau at approval. */
+    supervisionAgency: text("supervision_agency"),
+    /** 日常监督管理人员: assigned by the approving officer (defaults to the approver). */
+    supervisionOfficer: text("supervision_officer"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -19,7 +19,9 @@ import {
   kitchenFeeds,
   kitchenSnapshots,
   listEntries,
+  misuseFlags,
   partnerAuthorizations,
+  platformShops,
   penalties,
   productionBatches,
   ratings,
@@ -385,7 +387,13 @@ beforeAll(async () => {
   fx.batch = batchRows[0]!.id;
   const [openRecall] = await db
     .insert(recalls)
-    .values({ batchId: batchRows[1]!.id, storeId: fx.store!, regionCode: DISTRICT_A, reason: "抽检不合格", status: "open" })
+    .values({
+      batchId: batchRows[1]!.id,
+      storeId: fx.store!,
+      regionCode: DISTRICT_A,
+      reason: "抽检不合格",
+      status: "open",
+    })
     .returning({ id: recalls.id });
   fx.recall = openRecall!.id;
   // A camera with a playlist (read by the 阳光电子屏 and online-patrol pages); feeds are managed only by the
@@ -488,6 +496,30 @@ beforeAll(async () => {
     ])
     .returning({ id: partnerAuthorizations.id });
   fx.partnerAuthorization = authorization!.id;
+  // — step 11: misuse detection — a platform shop of district A with an open flag for the decision route.
+  const [platformShop] = await db
+    .insert(platformShops)
+    .values({
+      apiClientId: apiClientIds.get("verify")!,
+      platformShopId: "MT-MATRIX-1",
+      shopName: "借证小吃",
+      shopAddress: "广州市天河区天河路1号",
+      licenseNumber: fx.licenseNo!,
+    })
+    .returning({ id: platformShops.id });
+  const [misuseFlag] = await db
+    .insert(misuseFlags)
+    .values({
+      apiClientId: apiClientIds.get("verify")!,
+      platformShopRowId: platformShop!.id,
+      licenseNumber: fx.licenseNo!,
+      regionCode: DISTRICT_A,
+      kind: "name_mismatch",
+      evidence: { reason: "names_differ" },
+      status: "open",
+    })
+    .returning({ id: misuseFlags.id });
+  fx.misuseFlag = misuseFlag!.id;
   authorizedPartnerClient = apiKeyClient(authorizedPartner.key);
 }, 120_000);
 afterAll(async () => {
@@ -698,8 +730,16 @@ function defineById() {
       body: { text: "已提醒戴帽" },
     },
     // — step 11: recalls —
-    "POST /api/v1/batches/:batchId/recall": { params: { batchId: fx.batch! }, body: { reason: "抽检不合格" } },
+    "POST /api/v1/batches/:batchId/recall": {
+      params: { batchId: fx.batch! },
+      body: { reason: "抽检不合格" },
+    },
     "POST /api/v1/recalls/:id/close": { params: { id: fx.recall! }, body: { note: "已全部下架" } },
+    // — step 11: misuse detection —
+    "POST /api/v1/misuse-flags/:id/decision": {
+      params: { id: fx.misuseFlag! },
+      body: { decision: "dismiss", note: "核查排除" },
+    },
   });
 }
 

@@ -110,6 +110,12 @@ const ERRORS = {
     "zh-CN": "电子证照标识无效：格式或校验位不符合 GB/T 36904",
     en: "The e-licence identifier is not valid: its layout or check character does not match GB/T 36904",
   },
+  // — step 11: statutory fields —
+  statutory_field_missing: {
+    status: 400,
+    "zh-CN": "缺少法定字段，不能发证",
+    en: "A statutory field of the licence is missing; it cannot be issued",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   not_ready: { status: 503, "zh-CN": "服务尚未就绪", en: "The service is not ready" },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;

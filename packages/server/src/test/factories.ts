@@ -34,7 +34,12 @@ export async function makeUser(
 }
 
 /** A business with one store in a demo district, from the deterministic demo generator. */
-export async function makeStore(db: Database, regionCode: string, keyring: Keyring = TEST_KEYRING) {
+export async function makeStore(
+  db: Database,
+  regionCode: string,
+  keyring: Keyring = TEST_KEYRING,
+  residence?: string | null,
+) {
   const district = DEMO_DISTRICTS.find((d) => d.code === regionCode);
   if (!district) throw new Error(`no demo district ${regionCode}`);
   counter += 1;
@@ -46,6 +51,8 @@ export async function makeStore(db: Database, regionCode: string, keyring: Keyri
       legalRepresentative: generated.legalRepresentative,
       phone: generated.phone,
       regionCode,
+      // — step 11: statutory fields — 住所, required to issue a licence (options.residence: null leaves it out).
+      residence: residence === undefined ? generated.store.address : residence,
     }),
   ]);
   await insertStores(db, [

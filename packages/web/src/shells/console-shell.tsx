@@ -47,6 +47,8 @@ import { RatingsPage } from "../pages/ratings-page";
 import { PlansPage } from "../pages/plans-page";
 // — step 10: online patrol —
 import { OnlinePatrolPage } from "../pages/online-patrol-page";
+// — step 11: misuse detection —
+import { MisuseFlagsPage } from "../pages/misuse-flags-page";
 import { RectificationsPage } from "../pages/rectifications-page";
 import { TasksPage } from "../pages/tasks-page";
 import { VolunteersPage } from "../pages/volunteers-page";
@@ -169,6 +171,14 @@ const NAV: NavItem[] = [
     icon: <VideoCameraOutlined />,
     roles: ["inspector", "admin", "leader"],
     page: <OnlinePatrolPage />,
+  },
+  // — step 11: misuse detection —
+  {
+    path: "misuse",
+    label: "nav.misuse",
+    icon: <FileSearchOutlined />,
+    roles: ["inspector", "leader", "admin"],
+    page: <MisuseFlagsPage />,
   },
   // — step 5: alerts —
   {

@@ -226,6 +226,7 @@ export const businessesRows: TableRows = {
     "registration_authority",
     "registered_on",
     "registration_status",
+    "residence",
   ],
   *lines(context) {
     const id = ids(context);
@@ -241,6 +242,8 @@ export const businessesRows: TableRows = {
         `广州市${regionName}市场监督管理局`,
         chinaDay(plan.issuedAt - plan.registeredDaysBefore * DAY - 30 * DAY),
         plan.businessActive ? "active" : "revoked",
+        // — step 11: statutory fields — 住所: a seeded business is domiciled at its store.
+        text(storeAddress(plan, regionName)),
       ].join("\t");
     }
   },
@@ -382,10 +385,12 @@ export const licenseVersionsRows: TableRows = {
           name: businessName(plan, regionName),
           uscc: usccOf(plan),
           legalRepresentative: plan.surname + random.pick(GIVEN_NAMES),
+          residence: storeAddress(plan, regionName),
         },
         store: { address: storeAddress(plan, regionName) },
         authorityRegionName: `广州市${regionName}`,
         request,
+        supervision: { officer: "日常监管员" },
       });
       const json = text(JSON.stringify({ ...content, number, signer: "许可签发人" }));
       const licenceId = id(ID_TAG.licence, plan.index);

@@ -1,5 +1,6 @@
 import { PUBLIC_LABELS } from "../../http/public-labels.js";
 import {
+  chinaDate,
   BUSINESS_FORM_NAMES,
   BUSINESS_SUBTYPE_NAMES,
   type BusinessForm,
@@ -42,6 +43,16 @@ const TEXT = {
     items: "经营项目",
     validTo: "有效期至",
     issuer: "发证机关",
+    legalRepresentative: "法定代表人（负责人）",
+    residence: "住所",
+    validity: "有效期",
+    supervision: "日常监督管理机构/人员",
+    hotline: "投诉举报电话",
+    signer: "签发人",
+    issuedOn: "签发日期",
+    legacy: "历史导入：按原证载明内容展示",
+    notRecorded: "历史数据未载明",
+    to: "至",
     businessLicence: "营业执照（联动展示）",
     registration: "登记机关",
     registeredOn: "成立日期",
@@ -76,6 +87,16 @@ const TEXT = {
     items: "Items",
     validTo: "Valid to",
     issuer: "Issued by",
+    legalRepresentative: "Legal representative (person in charge)",
+    residence: "Domicile",
+    validity: "Valid",
+    supervision: "Routine supervision (agency / officer)",
+    hotline: "Complaint hotline",
+    signer: "Signed by",
+    issuedOn: "Date of issue",
+    legacy: "Imported legacy licence (历史导入): shown as the original states",
+    notRecorded: "not recorded",
+    to: "to",
     businessLicence: "Business licence (linked)",
     registration: "Registered by",
     registeredOn: "Registered on",
@@ -92,9 +113,19 @@ interface Fields {
   businessForm?: BusinessForm;
   subtype?: BusinessSubtype;
   items: string[];
+  validFrom: string;
   validTo: string;
   issuer: string;
   storeAddress: string;
+  legalRepresentative: string;
+  issuedAt: string;
+  // Payload version 2 (step 11: statutory fields).
+  residence?: string;
+  supervisionAgency?: string;
+  supervisionOfficer?: string;
+  complaintHotline?: string;
+  signer?: string;
+  legacyImport?: boolean;
 }
 
 function formText(fields: Fields, language: Language): string {
@@ -104,12 +135,19 @@ function formText(fields: Fields, language: Language): string {
 }
 
 /** The licence and the linked business licence (营业执照), shown together (seed 000). */
-export function certificateCards(row: Certified, language: Language) {
+export function certificateCards(row: Certified, language: Language, personal = true) {
   const t = TEXT[language];
   const fields = JSON.parse(row.certificate.payload) as Fields;
   const business = row.business;
+  // — step 11: statutory fields — a version-1 or legacy certificate shows what it states, the rest as missing.
+  const missing = fields.legacyImport ? t.notRecorded : "—";
+  // The in-shop board names no person (seed 000 display): the agency only, no legal representative or officer.
+  const supervision = [fields.supervisionAgency, personal ? fields.supervisionOfficer : undefined]
+    .filter(Boolean)
+    .join(" / ");
   return html`<section class="card">
       <h2>${t.licence}</h2>
+      ${fields.legacyImport ? html`<p class="legacy-import"><small>${t.legacy}</small></p>` : ""}
       <dl>
         <dt>${t.number}</dt>
         <dd>${fields.licenseNo}</dd>
@@ -119,16 +157,36 @@ export function certificateCards(row: Certified, language: Language) {
         <dd>${fields.holderName}</dd>
         <dt>${t.uscc}</dt>
         <dd>${maskUscc(business.uscc)}</dd>
+        ${
+          personal
+            ? html`<dt>${t.legalRepresentative}</dt>
+                <dd>${fields.legalRepresentative}</dd>`
+            : ""
+        }
+        <dt>${t.residence}</dt>
+        <dd>${fields.residence ?? missing}</dd>
         <dt>${t.address}</dt>
         <dd>${fields.storeAddress}</dd>
         <dt>${t.form}</dt>
         <dd>${formText(fields, language)}</dd>
         <dt>${t.items}</dt>
         <dd>${fields.items.join("；")}</dd>
-        <dt>${t.validTo}</dt>
-        <dd>${fields.validTo}</dd>
+        <dt>${t.validity}</dt>
+        <dd>${fields.validFrom} ${t.to} ${fields.validTo}</dd>
+        <dt>${t.supervision}</dt>
+        <dd>${supervision || missing}</dd>
+        <dt>${t.hotline}</dt>
+        <dd>${fields.complaintHotline ?? missing}</dd>
         <dt>${t.issuer}</dt>
         <dd>${fields.issuer}</dd>
+        ${
+          personal
+            ? html`<dt>${t.signer}</dt>
+                <dd>${fields.signer ?? missing}</dd>`
+            : ""
+        }
+        <dt>${t.issuedOn}</dt>
+        <dd>${chinaDate(fields.issuedAt)}</dd>
       </dl>
     </section>
     <section class="card">
@@ -252,7 +310,7 @@ export function renderDisplayPage(
       <div class="card qr">
         ${raw(qrSvg)}<br /><small>${language === "en" ? "Scan to verify" : "扫码核验"}</small>
       </div>
-      ${certificateCards(row, language)}
+      ${certificateCards(row, language, false)}
     </main>`,
   });
 }

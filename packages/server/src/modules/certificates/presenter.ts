@@ -20,6 +20,14 @@ interface SignedFields {
   validTo: string;
   issuer: string;
   storeAddress: string;
+  legalRepresentative: string;
+  issuedAt: string;
+  residence?: string;
+  supervisionAgency?: string;
+  supervisionOfficer?: string;
+  complaintHotline?: string;
+  signer?: string;
+  legacyImport?: boolean;
 }
 
 /** The public verification answer: what the certificate states, its live status, no personal data. */
@@ -39,6 +47,15 @@ export function presentVerification(row: Certified, status: CertificateStatus, c
     validTo: payload.validTo,
     issuer: payload.issuer,
     storeAddress: payload.storeAddress,
+    // — step 11: statutory fields — null where a version-1 or legacy certificate does not state one.
+    legalRepresentative: payload.legalRepresentative,
+    residence: payload.residence ?? null,
+    supervisionAgency: payload.supervisionAgency ?? null,
+    supervisionOfficer: payload.supervisionOfficer ?? null,
+    complaintHotline: payload.complaintHotline ?? null,
+    signer: payload.signer ?? null,
+    issuedAt: payload.issuedAt,
+    legacyImport: payload.legacyImport === true,
     checkedAt: checkedAt.toISOString(),
   };
 }

@@ -12,7 +12,8 @@ import { ProblemSchema, StrictObject, Uuid, problemResponses } from "../../http/
 import { BUSINESS_ROLES, OFFICER_ROLES } from "../accounts/roles.js";
 import { canReadLicensingRecord } from "../licensing/policy.js";
 import { loadStoreStanding } from "../open-data/store-standing.js";
-import { certificatePdf } from "./documents.js";
+import { certificateOfd, certificatePdf } from "./documents.js";
+import { OFD_MEDIA_TYPE } from "./documents/certificate-ofd.js";
 import { renderQrPng, renderQrSvg } from "./documents/qr.js";
 import { renderDisplayPage, renderVerificationPage } from "./pages.js";
 import { eLicenceIdOfCertificate, resolveLicenceKey } from "./e-licence-id.js";
@@ -46,6 +47,16 @@ export const VerificationView = Type.Object({
   validTo: Type.String(),
   issuer: Type.String(),
   storeAddress: Type.String(),
+  // — step 11: statutory fields (docs/certificates.md) —
+  legalRepresentative: Type.String(),
+  residence: Type.Union([Type.String(), Type.Null()]),
+  supervisionAgency: Type.Union([Type.String(), Type.Null()]),
+  supervisionOfficer: Type.Union([Type.String(), Type.Null()]),
+  complaintHotline: Type.Union([Type.String(), Type.Null()]),
+  signer: Type.Union([Type.String(), Type.Null()]),
+  issuedAt: Type.String(),
+  /** 历史导入: an imported legacy licence shown with the fields it has. */
+  legacyImport: Type.Boolean(),
   checkedAt: Type.String(),
 });
 
@@ -311,6 +322,36 @@ export function certificateRoutes(
           .header("content-disposition", `inline; filename="${row.certificate.licenseNumber}.pdf"`)
           .header("cache-control", "private, no-store")
           .send(pdf);
+      },
+    );
+
+    // — step 11: OFD — the certificate in GB/T 33190 (the format GB/T 36905 names for e-licences).
+    app.get(
+      "/api/v1/certificates/:licenseNo/certificate.ofd",
+      {
+        config: { policy: readers },
+        schema: {
+          tags: ["certificates"],
+          description:
+            "The certificate as an OFD file (GB/T 33190-2016): the PDF's content, subset font and QR image embedded.",
+          params: StrictObject({ licenseNo: LicenseNo }),
+        },
+      },
+      async (request, reply) => {
+        const row = await readableCertificate(request, request.params.licenseNo);
+        const version = await repo.findLicenseVersionForCertificate(
+          db,
+          row.license.id,
+          row.certificate.licenseVersion,
+        );
+        const signer = String((version?.version.content as { signer?: string }).signer ?? "");
+        const ofd = await certificateOfd(deps, row.certificate, signer);
+        usage.count(row.certificate.licenseNumber, "download", "ofd");
+        return reply
+          .type(OFD_MEDIA_TYPE)
+          .header("content-disposition", `attachment; filename="${row.certificate.licenseNumber}.ofd"`)
+          .header("cache-control", "private, no-store")
+          .send(ofd);
       },
     );
 

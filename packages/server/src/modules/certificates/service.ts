@@ -16,7 +16,12 @@ import { locateStatusEntry, statusListId } from "./status-list.js";
 export interface CertificateDeps {
   keyring: Keyring;
   publicBaseUrl: string;
+  /** 投诉举报电话 printed on certificates (config COMPLAINT_HOTLINE); 12315 when not given. */
+  complaintHotline?: string;
 }
+
+/** 全国12315 (the national complaint hotline of market regulation). */
+export const DEFAULT_COMPLAINT_HOTLINE = "12315";
 
 const WITHDRAWN = new Set(["suspended", "revoked", "cancelled"]);
 
@@ -35,9 +40,14 @@ export function certificateStatus(
   return row.license.validTo < today ? "expired" : "valid";
 }
 
+/** A non-empty text or nothing (legacy contents lack some statutory fields). */
+const textOrNothing = (value: unknown) =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
+
 function payloadOf(
   found: NonNullable<Awaited<ReturnType<typeof repo.findLicenseVersionForCertificate>>>,
   statusIndex: number,
+  complaintHotline: string,
 ): CertificatePayload {
   const { license, version, business, store } = found;
   const content = version.content as {
@@ -46,6 +56,10 @@ function payloadOf(
     items?: ItemRequest[];
     foodCategories?: string[];
     issuingAuthority?: string;
+    residence?: string;
+    supervisionAgency?: string;
+    supervisionOfficer?: string;
+    signer?: string;
   };
   const { serial, entry } = locateStatusEntry(statusIndex);
   return {
@@ -67,6 +81,15 @@ function payloadOf(
     validTo: version.validTo,
     issuedAt: version.issuedAt.toISOString(),
     status: { listId: statusListId("revocation", serial), index: entry },
+    // — step 11: statutory fields — payload version 2; the version's content first, then the current records.
+    payloadVersion: 2,
+    residence: textOrNothing(content.residence) ?? textOrNothing(business.residence),
+    supervisionAgency: textOrNothing(content.supervisionAgency) ?? textOrNothing(license.supervisionAgency),
+    supervisionOfficer:
+      textOrNothing(content.supervisionOfficer) ?? textOrNothing(license.supervisionOfficer),
+    complaintHotline,
+    signer: textOrNothing(content.signer),
+    ...(version.reason === "import" ? { legacyImport: true as const } : {}),
   };
 }
 
@@ -91,7 +114,9 @@ export async function issueCertificates(
     const authority = entry.license.regionCode;
     const signer = signers.get(authority) ?? (await loadSigner(tx, deps.keyring, authority));
     signers.set(authority, signer);
-    const signed = signer.signCertificate(payloadOf(entry, indexes[i]!));
+    const signed = signer.signCertificate(
+      payloadOf(entry, indexes[i]!, deps.complaintHotline ?? DEFAULT_COMPLAINT_HOTLINE),
+    );
     rows.push({
       licenseId: entry.license.id,
       licenseVersion: entry.version.version,

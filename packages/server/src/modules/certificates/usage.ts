@@ -14,7 +14,7 @@ export type UsageKind = "verification" | "download";
  * Downloads: pdf, qr, json (signed certificate), partner-pdf.
  */
 export type UsageChannel =
-  "page" | "api" | "token" | "partner" | "batch" | "pdf" | "qr" | "json" | "partner-pdf";
+  "page" | "api" | "token" | "partner" | "batch" | "pdf" | "ofd" | "qr" | "json" | "partner-pdf";
 
 export interface UsageCounter {
   /** Counts one use of a licence's certificate; cheap and synchronous. */

@@ -138,7 +138,10 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await db.transaction(async (tx) => {
     const stores: StoreRow[] = [];
-    const businesses = new Map<string, { name: string; uscc: string; legalRepresentative: string }>();
+    const businesses = new Map<
+      string,
+      { name: string; uscc: string; legalRepresentative: string; residence?: string }
+    >();
     for (const [districtIndex, district] of DEMO_DISTRICTS.entries()) {
       const count =
         Math.floor(options.stores / DEMO_DISTRICTS.length) +
@@ -158,11 +161,13 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
               legalRepresentative: b.legalRepresentative,
               phone: b.phone,
               regionCode: district.code,
+              // — step 11: statutory fields — a demo business is domiciled at its shop (住所 = 经营场所).
+              residence: b.store.address,
             }),
           ),
         );
         const idByUscc = new Map(inserted.map((row) => [row.uscc, row.id]));
-        for (const b of batch) businesses.set(idByUscc.get(b.uscc)!, b);
+        for (const b of batch) businesses.set(idByUscc.get(b.uscc)!, { ...b, residence: b.store.address });
         stores.push(
           ...(await insertStores(
             tx,

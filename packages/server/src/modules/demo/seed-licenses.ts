@@ -16,7 +16,7 @@ import { insertLicensesWithVersions } from "../licensing/repository.js";
 interface DemoLicenseOptions {
   random: SeededRandom;
   stores: StoreRow[];
-  businesses: Map<string, { name: string; uscc: string; legalRepresentative: string }>;
+  businesses: Map<string, { name: string; uscc: string; legalRepresentative: string; residence?: string }>;
   regionNames: Map<string, string>;
   today: Date;
   /** Share of stores that hold a licence. */
@@ -27,6 +27,9 @@ interface DemoLicenseOptions {
 }
 
 const DAY = 86_400_000;
+
+/** 日常监督管理人员 of demo licences, by store index (no random draw: the demo data stays as it was). */
+const DEMO_SUPERVISION_OFFICERS = ["李明", "王芳", "张伟", "陈静", "刘洋"];
 
 /**
  * Licences of most demo stores, issued on random days of the last four and a half years (so all still valid),
@@ -77,6 +80,12 @@ export async function seedDemoLicenses(tx: Transaction, options: DemoLicenseOpti
       store,
       authorityRegionName: options.regionNames.get(store.regionCode) ?? null,
       request,
+      // — step 11: statutory fields —
+      supervision: { officer: DEMO_SUPERVISION_OFFICERS[index % DEMO_SUPERVISION_OFFICERS.length] },
+    });
+    Object.assign(license, {
+      supervisionAgency: String(content.supervisionAgency),
+      supervisionOfficer: String(content.supervisionOfficer),
     });
     rows.push({
       license,

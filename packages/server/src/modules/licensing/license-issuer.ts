@@ -1,5 +1,12 @@
-import { chinaDate, formatJyNumber, formatScNumber, licenseValidity } from "@shian/domain";
+import {
+  chinaDate,
+  findMissingStatutoryField,
+  formatJyNumber,
+  formatScNumber,
+  licenseValidity,
+} from "@shian/domain";
 import type { Transaction } from "../../db/client.js";
+import { AppError } from "../../http/errors.js";
 import { findRegionName } from "../accounts/repository.js";
 import { findBusinessById, findStoreById } from "../entities/repository.js";
 import type { LicenseHooks } from "./hooks.js";
@@ -10,6 +17,8 @@ export interface IssueInput {
   issuedBy: { id: string | null; displayName: string };
   now: Date;
   hooks: LicenseHooks;
+  /** 日常监督管理人员 the approver assigns (step 11). */
+  supervisionOfficer?: string | undefined;
 }
 
 /** The day after a date (dates are calendar days in China; UTC midnight plus a day stays on that calendar). */
@@ -18,22 +27,43 @@ const dayAfter = (isoDate: string) =>
 
 /** The licence's printed content: what a certificate of this version states. */
 export function buildLicenseContent(parts: {
-  business: { name: string; uscc: string; legalRepresentative: string };
+  business: { name: string; uscc: string; legalRepresentative: string; residence?: string | null };
   store: { address: string };
   authorityRegionName: string | null;
   request: Record<string, unknown>;
+  /** 日常监督管理机构/人员 (step 11): the agency defaults to the region's bureau. */
+  supervision?: { agency?: string | null; officer?: string | null };
 }): Record<string, unknown> {
+  const bureau = `${parts.authorityRegionName ?? ""}市场监督管理局`;
   return {
     holderName: parts.business.name,
     uscc: parts.business.uscc,
     legalRepresentative: parts.business.legalRepresentative,
+    // — step 11: statutory fields — 住所 and the routine supervision (日常监督管理机构/人员).
+    ...(parts.business.residence ? { residence: parts.business.residence } : {}),
     premises: parts.store.address,
-    issuingAuthority: `${parts.authorityRegionName ?? ""}市场监督管理局`,
+    issuingAuthority: bureau,
+    supervisionAgency: parts.supervision?.agency || bureau,
+    ...(parts.supervision?.officer ? { supervisionOfficer: parts.supervision.officer } : {}),
     ...parts.request,
   };
 }
 
-async function licenseContent(tx: Transaction, application: repo.ApplicationRow) {
+/** Refuses a licence version without every statutory field (400 naming it, e.g. 缺少法定字段：住所 (residence)). */
+export function assertStatutoryFields(content: Record<string, unknown>, licenseType: string) {
+  const missing = findMissingStatutoryField(content, licenseType === "SC" ? "SC" : "JY");
+  if (!missing) return;
+  throw new AppError("statutory_field_missing", {
+    "zh-CN": `缺少法定字段：${missing.zh} (${missing.key})`,
+    en: `Missing statutory field: ${missing.zh} (${missing.key})`,
+  });
+}
+
+async function licenseContent(
+  tx: Transaction,
+  application: repo.ApplicationRow,
+  supervision: { agency?: string | null; officer?: string | null },
+) {
   // One after another: a transaction is one connection, which runs one query at a time.
   const store = await findStoreById(tx, application.storeId);
   const business = await findBusinessById(tx, application.businessId);
@@ -43,6 +73,7 @@ async function licenseContent(tx: Transaction, application: repo.ApplicationRow)
     store: store!,
     authorityRegionName,
     request: application.request,
+    supervision,
   });
 }
 
@@ -74,9 +105,16 @@ async function nextNumber(tx: Transaction, application: repo.ApplicationRow): Pr
  */
 export async function applyApprovedApplication(
   tx: Transaction,
-  { application, issuedBy, now, hooks }: IssueInput,
+  { application, issuedBy, now, hooks, supervisionOfficer }: IssueInput,
 ) {
-  const content = await licenseContent(tx, application);
+  const existing = application.licenseId ? await repo.lockLicense(tx, application.licenseId) : undefined;
+  // — step 11: statutory fields — the licence keeps its supervision; the approver is the default officer.
+  const content = await licenseContent(tx, application, {
+    agency: existing?.supervisionAgency,
+    officer: supervisionOfficer || existing?.supervisionOfficer || issuedBy.displayName,
+  });
+  if (application.kind !== "cancellation")
+    assertStatutoryFields({ ...content, signer: issuedBy.displayName }, application.licenseType);
   if (application.kind === "new") {
     const validity = licenseValidity(chinaDate(now));
     const number = await nextNumber(tx, application);
@@ -91,6 +129,8 @@ export async function applyApprovedApplication(
       validFrom: validity.validFrom,
       validTo: validity.validTo,
       issuedAt: now,
+      supervisionAgency: String(content.supervisionAgency),
+      supervisionOfficer: String(content.supervisionOfficer),
     });
     await repo.insertLicenseVersion(tx, {
       licenseId: license.id,
@@ -106,7 +146,7 @@ export async function applyApprovedApplication(
     await hooks.versionIssued(tx, license, "new");
     return license;
   }
-  const license = (await repo.lockLicense(tx, application.licenseId!))!;
+  const license = existing!;
   if (application.kind === "cancellation") {
     const cancelled = await repo.updateLicense(tx, license.id, { status: "cancelled" });
     await hooks.statusChanged(tx, cancelled);
@@ -119,7 +159,8 @@ export async function applyApprovedApplication(
       : { validFrom: license.validFrom, validTo: license.validTo };
   const version = license.currentVersion + 1;
   const [current] = await repo.listLicenseVersions(tx, license.id);
-  const versionContent = application.kind === "reissue" ? current!.content : content;
+  // A reissue repeats the current content; statutory fields it predates (step 11) are filled in from today's data.
+  const versionContent = application.kind === "reissue" ? { ...content, ...current!.content } : content;
   await repo.insertLicenseVersion(tx, {
     licenseId: license.id,
     version,
@@ -132,6 +173,8 @@ export async function applyApprovedApplication(
     issuedBy: issuedBy.id,
   });
   const updated = await repo.updateLicense(tx, license.id, {
+    supervisionAgency: String(content.supervisionAgency),
+    supervisionOfficer: String(content.supervisionOfficer),
     currentVersion: version,
     validFrom: validity.validFrom,
     validTo: validity.validTo,

@@ -113,6 +113,8 @@ export const ReviewBody = StrictObject({
 export const DecideBody = StrictObject({
   decision: Type.Union([Type.Literal("approve"), Type.Literal("reject")]),
   reasons: Type.Optional(Text(2000)),
+  /** 日常监督管理人员 assigned on approval (step 11); the approver when not given, or the licence's current one. */
+  supervisionOfficer: Type.Optional(Text(50)),
 });
 
 export const ApplicationListQuery = StrictObject({

@@ -346,7 +346,15 @@ export async function decideApplication(
   context: RequestContext,
   actor: UserActor,
   applicationId: string,
-  { decision, reasons }: { decision: "approve" | "reject"; reasons?: string | undefined },
+  {
+    decision,
+    reasons,
+    supervisionOfficer,
+  }: {
+    decision: "approve" | "reject";
+    reasons?: string | undefined;
+    supervisionOfficer?: string | undefined;
+  },
 ) {
   return db.transaction(async (tx) => {
     const { application, to } = await beginTransition(tx, actor, applicationId, decision);
@@ -367,6 +375,7 @@ export async function decideApplication(
         issuedBy: { id: actor.id, displayName: actor.displayName },
         now,
         hooks,
+        supervisionOfficer,
       });
       licenseId = license.id;
       await recordAudit(tx, context, {

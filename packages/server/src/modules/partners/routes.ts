@@ -14,6 +14,8 @@ import { findLicenseVersionForCertificate } from "../certificates/repository.js"
 import { LicenseNo, SignedCertificateView, presentSignedCertificate } from "../certificates/presenter.js";
 import type { CertificateDeps } from "../certificates/service.js";
 import { usageCounterFor } from "../certificates/usage.js";
+import { PlatformShopSchema, ShopFlagSchema } from "../misuse/schema.js";
+import { verifyPlatformShops } from "../misuse/verify-shops.js";
 import * as partners from "./service.js";
 
 const errors = { ...problemResponses, 409: ProblemSchema, 422: ProblemSchema };
@@ -35,6 +37,9 @@ const AuthorizationView = Type.Object({
 
 export interface PartnerDeps extends CertificateDeps {
   allowPrivateWebhooks: boolean;
+  // — step 11: misuse detection —
+  /** MISUSE_MAX_SHOPS_PER_LICENCE: platform shops of one partner a licence may serve before it is flagged. */
+  misuseMaxShopsPerLicence?: number;
 }
 
 export function partnerRoutes(db: Database, deps: PartnerDeps) {
@@ -189,8 +194,14 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
         config: { policy: scope("verify"), idempotent: true },
         schema: {
           tags: ["partner API"],
-          description: "Batch check of up to 1 000 licence numbers (supplier lists).",
-          body: StrictObject({ licenseNos: Type.Array(LicenseNo, { minItems: 1, maxItems: 1000 }) }),
+          description:
+            "Batch check of up to 1 000 licence numbers (supplier lists), or of up to 1 000 delivery-platform " +
+            "shops ({ shops: [{ licenseNo, shopName, shopAddress, platformShopId }] }) with misuse flags per shop.",
+          // — step 11: misuse detection — the shop shape beside the original licenseNos shape.
+          body: Type.Union([
+            StrictObject({ licenseNos: Type.Array(LicenseNo, { minItems: 1, maxItems: 1000 }) }),
+            StrictObject({ shops: Type.Array(PlatformShopSchema, { minItems: 1, maxItems: 1000 }) }),
+          ]),
           response: {
             200: Type.Object({
               items: Type.Array(
@@ -200,6 +211,8 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
                   status: Type.Union([Type.String(), Type.Null()]),
                   holderName: Type.Union([Type.String(), Type.Null()]),
                   validTo: Type.Union([Type.String(), Type.Null()]),
+                  platformShopId: Type.Optional(Type.String()),
+                  flags: Type.Optional(Type.Array(ShopFlagSchema)),
                 }),
               ),
             }),
@@ -208,7 +221,17 @@ export function partnerRoutes(db: Database, deps: PartnerDeps) {
         },
       },
       async (request) => {
-        const items = await partners.partnerVerify(db, context(request), request.body.licenseNos);
+        const body = request.body;
+        const items =
+          "shops" in body
+            ? await verifyPlatformShops({
+                db,
+                context: context(request),
+                client: requireClient(request),
+                shops: body.shops,
+                maxShopsPerLicence: deps.misuseMaxShopsPerLicence ?? 1,
+              })
+            : await partners.partnerVerify(db, context(request), body.licenseNos);
         for (const item of items) if (item.found) usage.count(item.licenseNo, "verification", "batch");
         return { items };
       },

@@ -80,8 +80,9 @@ beforeAll(async () => {
     ["rc-admin", { role: "admin", regionCode: null }],
   ];
   for (const [username, options] of users) await makeUser(db, { ...options, username });
+  const sessions = await Promise.all(users.map(([username]) => loginAs(t.app, username, TEST_PASSWORD)));
   [producerOwner, producerStaff, receiverOwner, otherOwner, inspector, outsideInspector, admin] =
-    await Promise.all(users.map(([username]) => loginAs(t.app, username, TEST_PASSWORD)));
+    sessions as [Session, Session, Session, Session, Session, Session, Session];
 
   // The producer's batch, and a trace code printed by its scale for a sale of it.
   const produced = await producerOwner.inject({

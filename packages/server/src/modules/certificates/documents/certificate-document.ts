@@ -14,14 +14,22 @@ export interface CertificateDocument {
   uscc: string;
   /** 法定代表人（负责人） */
   legalRepresentative: string;
-  /** 住所/经营场所 (生产地址 for SC) */
+  /** 经营场所 (生产地址 for SC) */
   storeAddress: string;
+  /** 住所 (registered domicile); absent only on imported legacy certificates */
+  residence?: string;
   /** 主体业态 with 具体业态 in brackets, e.g. "餐饮服务经营者（中型餐馆）" (食品类别 for SC) */
   businessFormText: string;
   /** 经营项目 (品种明细 for SC), one printed line each */
   itemsText: string[];
-  /** 日常监督管理机构, printed only when known */
+  /** 日常监督管理机构, printed only when known (always on payload version 2) */
   supervisingAuthority?: string;
+  /** 日常监督管理人员 */
+  supervisionOfficer?: string;
+  /** 投诉举报电话 */
+  complaintHotline?: string;
+  /** 历史导入: an imported legacy licence, printed with the fields it has */
+  legacyImport?: boolean;
   /** 签发机关, also the text of the seal */
   issuer: string;
   /** 签发人 */

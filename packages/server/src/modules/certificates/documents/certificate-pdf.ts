@@ -151,7 +151,8 @@ function drawFields(page: PDFPage, fonts: Fonts, fields: CertificateField[], top
   for (const { label, values } of fields) {
     const baseline = top - 15;
     const lines = values.flatMap((value) => wrapText(value, fonts.regular, VALUE_SIZE, valueWidth));
-    top = Math.min(baseline - 10, baseline - (lines.length - 1) * LINE_HEIGHT) - 7;
+    // Rows of 29 pt: the statutory field set (step 11) fits above the band with a few wrapped item lines.
+    top = Math.min(baseline - 10, baseline - (lines.length - 1) * LINE_HEIGHT) - 4;
     if (top < BAND_TOP) throw new RangeError("The certificate's fields do not fit on one A4 page");
     page.drawText(label.zh, { x: MARGIN, y: baseline, size: 10.5, font: fonts.bold, color: INK });
     page.drawText(label.en, { x: MARGIN, y: baseline - 10, size: 7, font: fonts.regular, color: MUTED });
