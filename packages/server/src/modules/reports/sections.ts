@@ -31,6 +31,7 @@ const CHANNELS: Record<string, Label> = {
   partner: { zh: "第三方平台调用", en: "Partner API" },
   batch: { zh: "第三方批量核验", en: "Partner batch check" },
   pdf: { zh: "证书 PDF 下载", en: "Certificate PDF" },
+  ofd: { zh: "证书 OFD 下载", en: "Certificate OFD" },
   qr: { zh: "二维码下载", en: "QR code" },
   json: { zh: "电子证照数据下载", en: "Signed certificate data" },
   "partner-pdf": { zh: "第三方平台 PDF 下载", en: "Partner PDF" },
