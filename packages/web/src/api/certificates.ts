@@ -28,6 +28,11 @@ export function certificatePdfHref(licenseNo: string): string {
   return `/api/v1/certificates/${licenseNo}/certificate.pdf`;
 }
 
+/** The same certificate as an OFD file (GB/T 33190), the format of the national e-licence standards. */
+export function certificateOfdHref(licenseNo: string): string {
+  return `/api/v1/certificates/${licenseNo}/certificate.ofd`;
+}
+
 /** The QR code for the shop door (public). */
 export function qrImageHref(licenseNo: string): string {
   return `/api/v1/certificates/${licenseNo}/qr.png`;

@@ -120,6 +120,7 @@ export const messages = {
   "certificates.version": { zh: "版本", en: "Version" },
   "certificates.empty": { zh: "暂无许可证", en: "No licences" },
   "certificates.pdf": { zh: "下载/打印 PDF", en: "Download or print PDF" },
+  "certificates.ofd": { zh: "下载 OFD 版式文件", en: "Download OFD" },
   "certificates.pdfHint": {
     zh: "在新标签页打开证书，可在浏览器中下载或打印",
     en: "Opens the certificate in a new tab, where the browser downloads or prints it",

@@ -2,12 +2,19 @@ import { useState } from "react";
 import { Button, Flex, Tooltip } from "antd";
 import {
   FilePdfOutlined,
+  FileTextOutlined,
   PictureOutlined,
   QrcodeOutlined,
   SafetyOutlined,
   ShopOutlined,
 } from "@ant-design/icons";
-import { certificatePdfHref, displayHref, verifyHref, type Certificate } from "../../api/certificates";
+import {
+  certificateOfdHref,
+  certificatePdfHref,
+  displayHref,
+  verifyHref,
+  type Certificate,
+} from "../../api/certificates";
 import { useI18n } from "../../i18n/language";
 import { QrModal } from "./qr-modal";
 
@@ -16,7 +23,7 @@ interface CertificateActionsProps {
   storeId: string;
 }
 
-/** What a holder does with a certificate: the PDF, the QR code, and the public pages (each in a new tab). */
+/** What a holder does with a certificate: the PDF or OFD, the QR code, and the public pages (each in a new tab). */
 export function CertificateActions({ certificate, storeId }: CertificateActionsProps) {
   const { t } = useI18n();
   const [qrOpen, setQrOpen] = useState(false);
@@ -34,6 +41,13 @@ export function CertificateActions({ certificate, storeId }: CertificateActionsP
           {t("certificates.pdf")}
         </Button>
       </Tooltip>
+      <Button
+        data-testid="certificate-ofd"
+        icon={<FileTextOutlined />}
+        href={certificateOfdHref(certificate.licenseNo)}
+      >
+        {t("certificates.ofd")}
+      </Button>
       <Button data-testid="certificate-qr" icon={<QrcodeOutlined />} onClick={() => setQrOpen(true)}>
         {t("certificates.qr")}
       </Button>
