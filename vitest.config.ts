@@ -7,6 +7,8 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.ts"],
+    // Once per run: a migrated template database with regions that createTestDatabase() copies (see the file).
+    globalSetup: ["packages/server/src/test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

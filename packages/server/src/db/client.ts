@@ -38,17 +38,21 @@ export interface OpenOptions {
   databaseReadUrl?: string | undefined;
   /** PGlite data directory; undefined = in memory (tests). */
   dataDir?: string | undefined;
+  /** In-memory PGlite only: start from this dumpDataDir() tarball (tests copy a migrated template). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined);
+    const client = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined, { loadDataDir });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     return {
       kind: "pglite",

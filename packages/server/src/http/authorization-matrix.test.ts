@@ -634,6 +634,7 @@ function defineById() {
     },
     "GET /api/v1/certificates/:licenseNo": { params: licenceNo },
     "GET /api/v1/certificates/:licenseNo/certificate.pdf": { params: licenceNo },
+    "GET /api/v1/certificates/:licenseNo/certificate.ofd": { params: licenceNo },
     "GET /api/v1/partner/certificates/:licenseNo": { params: licenceNo },
     "GET /api/v1/partner/certificates/:licenseNo/certificate.pdf": { params: licenceNo },
     "POST /api/v1/partner-authorizations/:id/revoke": { params: { id: fx.partnerAuthorization! } },
