@@ -12,7 +12,17 @@ import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 import type { CertificateRow } from "./repository.js";
 import { verifyUrl, type CertificateDeps } from "./service.js";
 
-interface SignedFields {
+/** The statutory fields a certificate payload of version 2 signs (step 11); absent from version-1 payloads. */
+export interface StatutoryFields {
+  residence?: string;
+  supervisionAgency?: string;
+  supervisionOfficer?: string;
+  complaintHotline?: string;
+  signer?: string;
+  legacyImport?: boolean;
+}
+
+interface SignedFields extends StatutoryFields {
   licenseType: "JY" | "SC";
   licenseNo: string;
   version: number;
@@ -28,13 +38,6 @@ interface SignedFields {
   validFrom: string;
   validTo: string;
   issuedAt: string;
-  // Payload version 2 (step 11).
-  residence?: string;
-  supervisionAgency?: string;
-  supervisionOfficer?: string;
-  complaintHotline?: string;
-  signer?: string;
-  legacyImport?: boolean;
 }
 
 /**

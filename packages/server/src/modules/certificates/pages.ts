@@ -8,6 +8,7 @@ import {
 } from "@shian/domain";
 import { html, page, raw } from "../../http/html.js";
 import type { Language } from "../../http/language.js";
+import type { StatutoryFields } from "./documents.js";
 import { maskUscc } from "./presenter.js";
 import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 import type { StoreStanding } from "../open-data/store-standing.js";
@@ -107,7 +108,7 @@ const TEXT = {
   },
 };
 
-interface Fields {
+interface Fields extends StatutoryFields {
   licenseNo: string;
   holderName: string;
   businessForm?: BusinessForm;
@@ -119,13 +120,6 @@ interface Fields {
   storeAddress: string;
   legalRepresentative: string;
   issuedAt: string;
-  // Payload version 2 (step 11: statutory fields).
-  residence?: string;
-  supervisionAgency?: string;
-  supervisionOfficer?: string;
-  complaintHotline?: string;
-  signer?: string;
-  legacyImport?: boolean;
 }
 
 function formText(fields: Fields, language: Language): string {

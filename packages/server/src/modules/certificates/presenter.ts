@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { certificateStatus, verifyUrl, type CertificateDeps, type CertificateStatus } from "./service.js";
 import type { findCurrentCertificate } from "./repository.js";
+import type { StatutoryFields } from "./documents.js";
 import { eLicenceIdOfCertificate } from "./e-licence-id.js";
 
 type Certified = NonNullable<Awaited<ReturnType<typeof findCurrentCertificate>>>;
@@ -10,7 +11,7 @@ export function maskUscc(uscc: string): string {
   return `${uscc.slice(0, 4)}${"*".repeat(Math.max(uscc.length - 8, 0))}${uscc.slice(-4)}`;
 }
 
-interface SignedFields {
+interface SignedFields extends StatutoryFields {
   licenseNo: string;
   holderName: string;
   businessForm?: string;
@@ -22,12 +23,6 @@ interface SignedFields {
   storeAddress: string;
   legalRepresentative: string;
   issuedAt: string;
-  residence?: string;
-  supervisionAgency?: string;
-  supervisionOfficer?: string;
-  complaintHotline?: string;
-  signer?: string;
-  legacyImport?: boolean;
 }
 
 /** The public verification answer: what the certificate states, its live status, no personal data. */

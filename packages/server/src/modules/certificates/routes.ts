@@ -280,6 +280,35 @@ export function certificateRoutes(
       return row;
     }
 
+    /** The certificate as a file (PDF to print, OFD to archive), signed by the licence version's signer. */
+    async function sendCertificateFile(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      licenseNo: string,
+      format: "pdf" | "ofd",
+    ) {
+      const row = await readableCertificate(request, licenseNo);
+      const version = await repo.findLicenseVersionForCertificate(
+        db,
+        row.license.id,
+        row.certificate.licenseVersion,
+      );
+      const signer = String((version?.version.content as { signer?: string }).signer ?? "");
+      const file =
+        format === "pdf"
+          ? await certificatePdf(deps, row.certificate, signer)
+          : await certificateOfd(deps, row.certificate, signer);
+      usage.count(row.certificate.licenseNumber, "download", format);
+      return reply
+        .type(format === "pdf" ? "application/pdf" : OFD_MEDIA_TYPE)
+        .header(
+          "content-disposition",
+          `${format === "pdf" ? "inline" : "attachment"}; filename="${row.certificate.licenseNumber}.${format}"`,
+        )
+        .header("cache-control", "private, no-store")
+        .send(file);
+    }
+
     app.get(
       "/api/v1/certificates/:licenseNo",
       {
@@ -307,22 +336,7 @@ export function certificateRoutes(
           params: StrictObject({ licenseNo: LicenseNo }),
         },
       },
-      async (request, reply) => {
-        const row = await readableCertificate(request, request.params.licenseNo);
-        const version = await repo.findLicenseVersionForCertificate(
-          db,
-          row.license.id,
-          row.certificate.licenseVersion,
-        );
-        const signer = String((version?.version.content as { signer?: string }).signer ?? "");
-        const pdf = await certificatePdf(deps, row.certificate, signer);
-        usage.count(row.certificate.licenseNumber, "download", "pdf");
-        return reply
-          .type("application/pdf")
-          .header("content-disposition", `inline; filename="${row.certificate.licenseNumber}.pdf"`)
-          .header("cache-control", "private, no-store")
-          .send(pdf);
-      },
+      async (request, reply) => sendCertificateFile(request, reply, request.params.licenseNo, "pdf"),
     );
 
     // — step 11: OFD — the certificate in GB/T 33190 (the format GB/T 36905 names for e-licences).
@@ -337,22 +351,7 @@ export function certificateRoutes(
           params: StrictObject({ licenseNo: LicenseNo }),
         },
       },
-      async (request, reply) => {
-        const row = await readableCertificate(request, request.params.licenseNo);
-        const version = await repo.findLicenseVersionForCertificate(
-          db,
-          row.license.id,
-          row.certificate.licenseVersion,
-        );
-        const signer = String((version?.version.content as { signer?: string }).signer ?? "");
-        const ofd = await certificateOfd(deps, row.certificate, signer);
-        usage.count(row.certificate.licenseNumber, "download", "ofd");
-        return reply
-          .type(OFD_MEDIA_TYPE)
-          .header("content-disposition", `attachment; filename="${row.certificate.licenseNumber}.ofd"`)
-          .header("cache-control", "private, no-store")
-          .send(ofd);
-      },
+      async (request, reply) => sendCertificateFile(request, reply, request.params.licenseNo, "ofd"),
     );
 
     app.get(

@@ -1,6 +1,3 @@
-import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox, storeGrades } from "../../db/schema.js";
@@ -8,10 +5,8 @@ import { createTestApp, loginAs, type Session, type TestApp } from "../../test/t
 import { TEST_PASSWORD, makeUser } from "../../test/factories.js";
 import { applyAndApprove } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
-import { openSecret } from "../keys/secret-box.js";
-import { createAdapters } from "../outbox/adapters.js";
 import { deliverDue } from "../outbox/worker.js";
-import { WEBHOOK_SECRET_CONTEXT } from "../partners/service.js";
+import { expectedSignature, startWebhookReceiver, webhookTestAdapters } from "../../test/webhook-receiver.js";
 import { createSafetyCodes, safetyCodeOfStore } from "../safety-code/service.js";
 
 const PASSPHRASE = "colour-feed-test-passphrase";
@@ -109,29 +104,8 @@ describe("delivery platforms: 食安码 colour feed (seed 001 green/yellow/red)"
 
   it("seed 001: a colour change reaches the partner's webhook, signed; a refused delivery is retried", async () => {
     let refuse = true;
-    const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
-    const server = http.createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        if (refuse) {
-          response.statusCode = 500;
-          response.end("busy");
-          return;
-        }
-        received.push({ body, headers: request.headers });
-        response.end("ok");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const adapters = createAdapters({
-      smsGatewayUrl: undefined,
-      allowPrivateWebhooks: true,
-      decryptSecret: (sealed) =>
-        openSecret({ passphrase: PASSPHRASE }, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
-      log: t.app.log,
-    });
+    const { url, received, close } = await startWebhookReceiver(() => refuse);
+    const adapters = webhookTestAdapters(PASSPHRASE, t.app.log);
     const deliverAll = async () => {
       while ((await deliverDue(t.database.db, adapters, t.app.log)) > 0);
     };
@@ -170,15 +144,12 @@ describe("delivery platforms: 食安码 colour feed (seed 001 green/yellow/red)"
         colour: "red",
         previousColour: "yellow",
       });
-      const expected = createHmac("sha256", secret)
-        .update(`${delivery.headers["x-shian-timestamp"]}.${delivery.body}`)
-        .digest("hex");
-      expect(delivery.headers["x-shian-signature"]).toBe(`sha256=${expected}`);
+      expect(delivery.headers["x-shian-signature"]).toBe(expectedSignature(secret, delivery));
 
       expect(await runFeed()).toEqual({ changed: 0, firstSeen: 0 });
       expect(await colourEvents()).toHaveLength(1);
     } finally {
-      server.close();
+      close();
     }
   });
 

@@ -1,9 +1,6 @@
 // Issue 13 (step 11), must show: batch verify of 1 000 generated platform shops with planted misuse finds every
 // planted case and flags none of the clean ones; flags reach the officer queue (冒用核查) by jurisdiction, and a
 // confirmation reaches the partner as a signed webhook. SECURITY.md #1 (jurisdiction → 404), #11 (webhooks).
-import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRandom, DEMO_DISTRICTS, generateDemoBusiness } from "@shian/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,10 +9,8 @@ import { createTestApp, loginAs, type Session, type TestApp } from "../../test/t
 import { TEST_KEYRING, TEST_PASSWORD, makeUser } from "../../test/factories.js";
 import { businessRowWithPhone } from "../entities/personal-data.js";
 import { insertBusinesses } from "../entities/repository.js";
-import { openSecret } from "../keys/secret-box.js";
-import { createAdapters } from "../outbox/adapters.js";
 import { deliverDue } from "../outbox/worker.js";
-import { WEBHOOK_SECRET_CONTEXT } from "../partners/service.js";
+import { expectedSignature, startWebhookReceiver, webhookTestAdapters } from "../../test/webhook-receiver.js";
 
 const PASSPHRASE = "misuse-test-passphrase-42";
 const LICENCES = 1000;
@@ -337,18 +332,8 @@ describe("misuse detection in partner batch verification (issue 13)", () => {
       });
     expect((await decide(outsider, flags[0]!.id, "confirm")).statusCode).toBe(404);
 
-    const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
-    const server = http.createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        received.push({ body, headers: request.headers });
-        response.end("ok");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { url, received, close } = await startWebhookReceiver();
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const registered = await asPartner("/api/v1/partner/webhooks", { url });
       expect(registered.statusCode, registered.body).toBe(201);
       const { secret } = registered.json() as { secret: string };
@@ -361,13 +346,7 @@ describe("misuse detection in partner batch verification (issue 13)", () => {
         status: "dismissed",
       });
 
-      const adapters = createAdapters({
-        smsGatewayUrl: undefined,
-        allowPrivateWebhooks: true,
-        decryptSecret: (sealed) =>
-          openSecret({ passphrase: PASSPHRASE }, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
-        log: t.app.log,
-      });
+      const adapters = webhookTestAdapters(PASSPHRASE, t.app.log);
       while ((await deliverDue(t.database.db, adapters, t.app.log)) > 0);
       const deliveries = received.filter((r) => r.body.includes("misuse_flag"));
       expect(deliveries).toHaveLength(1);
@@ -377,12 +356,9 @@ describe("misuse detection in partner batch verification (issue 13)", () => {
         kind: "name_mismatch",
         decision: "confirmed",
       });
-      const expected = createHmac("sha256", secret)
-        .update(`${deliveries[0]!.headers["x-shian-timestamp"]}.${deliveries[0]!.body}`)
-        .digest("hex");
-      expect(deliveries[0]!.headers["x-shian-signature"]).toBe(`sha256=${expected}`);
+      expect(deliveries[0]!.headers["x-shian-signature"]).toBe(expectedSignature(secret, deliveries[0]!));
     } finally {
-      server.close();
+      close();
     }
     const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, flags[0]!.id));
     expect(audit).toMatchObject({ action: "misuse_flag.confirm", regionCode: "440106" });

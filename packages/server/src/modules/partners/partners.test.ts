@@ -1,15 +1,11 @@
-import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
 import { TEST_PASSWORD, makeUser } from "../../test/factories.js";
 import { applyAndApprove, type Officers } from "../../test/licensing-flow.js";
 import { licensingCast } from "../../test/officers.js";
-import { openSecret } from "../keys/secret-box.js";
-import { assertPublicUrl, createAdapters } from "../outbox/adapters.js";
+import { assertPublicUrl } from "../outbox/adapters.js";
 import { deliverDue } from "../outbox/worker.js";
-import { WEBHOOK_SECRET_CONTEXT } from "./service.js";
+import { expectedSignature, startWebhookReceiver, webhookTestAdapters } from "../../test/webhook-receiver.js";
 
 const PASSPHRASE = "partner-test-passphrase-42";
 let t: TestApp;
@@ -128,17 +124,7 @@ describe("third-party access with the business's authorization (seed 000)", () =
   });
 
   it("webhooks: a status change is delivered, signed with HMAC-SHA256", async () => {
-    const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
-    const server = http.createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        received.push({ body, headers: request.headers });
-        response.end("ok");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const { url, received, close } = await startWebhookReceiver();
     try {
       await owner.inject({
         method: "POST",
@@ -153,23 +139,14 @@ describe("third-party access with the business's authorization (seed 000)", () =
         url: `/api/v1/licenses/${licenseId}/status`,
         payload: { status: "suspended", reason: "抽检不合格" },
       });
-      const adapters = createAdapters({
-        smsGatewayUrl: undefined,
-        allowPrivateWebhooks: true,
-        decryptSecret: (sealed) =>
-          openSecret({ passphrase: PASSPHRASE }, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
-        log: t.app.log,
-      });
+      const adapters = webhookTestAdapters(PASSPHRASE, t.app.log);
       while ((await deliverDue(t.database.db, adapters, t.app.log)) > 0);
       const delivery = received.find((r) => r.body.includes("license.status_changed"));
       expect(delivery).toBeDefined();
       expect(JSON.parse(delivery!.body)).toMatchObject({ licenseNo, status: "suspended" });
-      const expected = createHmac("sha256", secret)
-        .update(`${delivery!.headers["x-shian-timestamp"]}.${delivery!.body}`)
-        .digest("hex");
-      expect(delivery!.headers["x-shian-signature"]).toBe(`sha256=${expected}`);
+      expect(delivery!.headers["x-shian-signature"]).toBe(expectedSignature(secret, delivery!));
     } finally {
-      server.close();
+      close();
     }
   });
 

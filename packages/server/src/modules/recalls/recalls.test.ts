@@ -1,6 +1,4 @@
-import { createHmac, generateKeyPairSync } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { generateKeyPairSync } from "node:crypto";
 import { chinaDate } from "@shian/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +6,8 @@ import { licenses, outbox, tasks } from "../../db/schema.js";
 import { TEST_PASSWORD, makeStore, makeUser } from "../../test/factories.js";
 import { auditActions } from "../../test/inspection-fixtures.js";
 import { createTestApp, loginAs, type Session, type TestApp } from "../../test/test-app.js";
-import { openSecret } from "../keys/secret-box.js";
-import { createAdapters } from "../outbox/adapters.js";
 import { deliverDue } from "../outbox/worker.js";
-import { WEBHOOK_SECRET_CONTEXT } from "../partners/service.js";
+import { expectedSignature, startWebhookReceiver, webhookTestAdapters } from "../../test/webhook-receiver.js";
 import { createSafetyCodes, safetyCodeOfStore } from "../safety-code/service.js";
 import { signSale } from "../trace/simulator.js";
 
@@ -220,18 +216,8 @@ describe("recalls: authorised partners hear of it by a signed webhook", () => {
         payload: { name: "美团", scopes: ["certificates:read", "webhooks"], regionCode: null },
       })
     ).json() as { id: string; key: string };
-    const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
-    const server = http.createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        received.push({ body, headers: request.headers });
-        response.end("ok");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { url, received, close } = await startWebhookReceiver();
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const registered = await t.app.inject({
         method: "POST",
         url: "/api/v1/partner/webhooks",
@@ -259,25 +245,16 @@ describe("recalls: authorised partners hear of it by a signed webhook", () => {
         event: { recallId: created.json().id, batchNumber: "XS-20261202-01", reason: "企业自查发现异物" },
       });
 
-      const adapters = createAdapters({
-        smsGatewayUrl: undefined,
-        allowPrivateWebhooks: true,
-        decryptSecret: (sealed) =>
-          openSecret({ passphrase: PASSPHRASE }, sealed, WEBHOOK_SECRET_CONTEXT).toString("utf8"),
-        log: t.app.log,
-      });
+      const adapters = webhookTestAdapters(PASSPHRASE, t.app.log);
       while ((await deliverDue(t.database.db, adapters, t.app.log)) > 0);
       const delivery = received.find((r) => JSON.parse(r.body).type === "batch.recalled")!;
       expect(JSON.parse(delivery.body)).toMatchObject({
         type: "batch.recalled",
         batchNumber: "XS-20261202-01",
       });
-      const expected = createHmac("sha256", secret)
-        .update(`${delivery.headers["x-shian-timestamp"]}.${delivery.body}`)
-        .digest("hex");
-      expect(delivery.headers["x-shian-signature"]).toBe(`sha256=${expected}`);
+      expect(delivery.headers["x-shian-signature"]).toBe(expectedSignature(secret, delivery));
     } finally {
-      server.close();
+      close();
     }
   });
 });
